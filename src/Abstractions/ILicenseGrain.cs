@@ -1,0 +1,30 @@
+namespace Orleans.Licensing;
+
+/// <summary>
+/// One license, i.e. one KA PURCHASE_ID. Not reentrant: every call for a license is serialized here.
+/// Get it through <see cref="LicenseGrainKey"/> so that raw ids never become storage keys.
+/// </summary>
+[Alias("licensing.ILicenseGrain")]
+public interface ILicenseGrain : IGrainWithStringKey
+{
+    [Alias("Purchase")]
+    Task<LicenseReply> Purchase(LicenseOrder order);
+
+    [Alias("Renew")]
+    Task<LicenseReply> Renew(LicenseOrder order);
+
+    [Alias("Upgrade")]
+    Task<LicenseReply> Upgrade(LicenseOrder order);
+
+    [Alias("Terminate")]
+    Task<LicenseReply> Terminate(TerminationOrder order);
+
+    [Alias("GetInfo")]
+    Task<LicenseReply> GetInfo(string productId);
+
+    [Alias("ReportUsage")]
+    Task<LicenseReply> ReportUsage(IReadOnlyDictionary<string, long> counters);
+
+    [Alias("Describe")]
+    Task<LicenseView?> Describe();
+}

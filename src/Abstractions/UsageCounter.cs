@@ -1,0 +1,4 @@
+namespace Orleans.Licensing;
+
+[GenerateSerializer, Immutable, Alias("licensing.UsageCounter")]
+public sealed record UsageCounter(string Name, long Value);

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Options;
+using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Frontend.Ka;
+using Orleans.Licensing.Frontend.Operator;
+using Orleans.Licensing.Frontend.Security;
+using Orleans.Licensing.Hosting;
+
+namespace Orleans.Licensing.Frontend.Hosting;
+
+/// <summary>Builds the frontend; Program and the tests share it, so tests run the real pipeline.</summary>
+internal static class FrontendApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        // Settings files ship beside the binaries, so the service reads them whatever directory it starts in.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        configure?.Invoke(builder);
+        builder.Configuration.AddShippedCatalog(builder.Environment);
+        var configuration = builder.Configuration;
+
+        if (configuration.GetValue<SiloMode>("Licensing:SiloMode") == SiloMode.Embedded)
+        {
+            builder.UseOrleans(silo => silo.AddLicensingSilo(configuration));
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.AddLicensingClient(configuration));
+            builder.Services.AddProductCatalog(configuration);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<KaOptions>().Bind(configuration.GetSection(KaOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                // The guide's example credentials, so Part C runs as written against a Development instance.
+                if (environment.IsDevelopment() && options.Credentials.Count == 0)
+                {
+                    options.Credentials.Add(new Credential { UserName = "john", Password = "qwe123" });
+                }
+            })
+            .ValidateOnStart();
+        services.AddOptions<OperatorOptions>().Bind(configuration.GetSection(OperatorOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, environment) =>
+            {
+                if (environment.IsDevelopment() && options.Credentials.Count == 0)
+                {
+                    options.Credentials.Add(new Credential { UserName = "operator", Password = "operator-dev" });
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KaOptions>, KaOptionsValidator>();
+        services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
+        services.AddOptions<ThrottleOptions>().Bind(configuration.GetSection(ThrottleOptions.Section));
+        services.AddSingleton<AuthFailureThrottle>();
+
+        var app = builder.Build();
+        app.MapKaEndpoint();
+        app.MapOperatorApi();
+        app.MapGet("/.well-known/jwks.json", async (IGrainFactory grains) =>
+            TypedResults.Text(await grains.GetGrain<IKeySetGrain>(0).GetJwks(), "application/json; charset=utf-8"));
+        return app;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+using Orleans.Licensing.Frontend.Operator;
+using Orleans.Licensing.Frontend.Security;
+
+namespace Orleans.Licensing.Frontend.Hosting;
+
+internal sealed class OperatorOptionsValidator : IValidateOptions<OperatorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OperatorOptions options)
+    {
+        var problems = CredentialRules.Problems(OperatorOptions.Section, options.Credentials).ToList();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Frontend.Security;
+using Orleans.Licensing.Licenses;
+
+namespace Orleans.Licensing.Frontend.Ka;
+
+/// <summary>The ISV endpoint KA posts every action to: HTTP in, one grain call, HTTP out.</summary>
+internal static partial class KaEndpoint
+{
+    public const string ExpirationHeader = "X-APS-Expiration-Date";
+
+    public static IEndpointRouteBuilder MapKaEndpoint(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<KaOptions>>().Value;
+        var filter = new BasicAuthFilter(
+            new CredentialSet(options.Credentials),
+            app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(),
+            options.Realm);
+
+        app.MapPost(options.Path, Handle).AddEndpointFilter(filter).DisableAntiforgery();
+        // Every other method gets B.1's 405; Order 1 lets the POST endpoint win for POST.
+        app.Map(options.Path, (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "POST";
+            return ErrorResults.Text(StatusCodes.Status405MethodNotAllowed, $"{context.Request.Method} is not allowed here; KA posts forms");
+        }).WithOrder(1);
+        return app;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ContentHttpResult>> Handle(
+        HttpContext context,
+        IGrainFactory grains,
+        ProductCatalog catalog,
+        IOptions<KaOptions> settings,
+        TimeProvider time,
+        ILogger<KaRequest> logger)
+    {
+        var options = settings.Value;
+        var request = context.Request;
+        if (!request.HasFormContentType)
+        {
+            return ErrorResults.Text(StatusCodes.Status415UnsupportedMediaType, "the body must be an application/x-www-form-urlencoded form");
+        }
+
+        var tooLarge = $"the body is larger than {options.MaxBodyBytes} bytes";
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            return ErrorResults.Text(StatusCodes.Status413PayloadTooLarge, tooLarge);
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = options.MaxBodyBytes;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return ErrorResults.Text(StatusCodes.Status413PayloadTooLarge, tooLarge);
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"the form cannot be read: {e.Message}");
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var parsed = KaRequestParser.Parse(
+            form, new KaLimits(options.MaxActivationDataChars, options.MaxPreviousLicenseBodyChars), catalog, today);
+        if (parsed.Request is not { } ka)
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, parsed.Error!);
+        }
+
+        var license = grains.GetLicense(ka.PurchaseId);
+        LicenseReply reply;
+        try
+        {
+            reply = await Call(license, ka).WaitAsync(options.RequestTimeout, context.RequestAborted);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Storage down, silo gone or too slow: nothing was promised, so KA may safely retry (B.11).
+            LogUnavailable(logger, e, ka.PurchaseId);
+            context.Response.Headers.RetryAfter = "60";
+            return ErrorResults.Text(StatusCodes.Status503ServiceUnavailable, $"license {ka.PurchaseId} cannot be served right now; retry later");
+        }
+
+        return ToHttp(reply, context.Response);
+    }
+
+    private static Task<LicenseReply> Call(ILicenseGrain license, KaRequest request) => request switch
+    {
+        KaIssueRequest { Action: LicenseAction.Purchase } r => license.Purchase(r.Order),
+        KaIssueRequest { Action: LicenseAction.Renew } r => license.Renew(r.Order),
+        KaIssueRequest r => license.Upgrade(r.Order),
+        KaTerminateRequest r => license.Terminate(r.Order),
+        KaGetInfoRequest r => license.GetInfo(r.ProductId),
+        _ => throw new ArgumentOutOfRangeException(nameof(request)),
+    };
+
+    private static Results<FileContentHttpResult, ContentHttpResult> ToHttp(LicenseReply reply, HttpResponse response)
+    {
+        switch (reply.Status)
+        {
+            case ReplyStatus.Issued or ReplyStatus.Repeated:
+                response.Headers[ExpirationHeader] = reply.ExpiresAt!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Bytes(reply.Body!, "application/octet-stream");
+            case ReplyStatus.Terminated:
+                return TypedResults.Text(reply.Message, ErrorResults.PlainText);
+            case ReplyStatus.Usage:
+                return TypedResults.Text(UsageJson(reply.Usage!), "application/json; charset=utf-8");
+            default:
+                var status = reply.Status switch
+                {
+                    ReplyStatus.NotFound => StatusCodes.Status404NotFound,
+                    ReplyStatus.Conflict => StatusCodes.Status409Conflict,
+                    _ => StatusCodes.Status400BadRequest,
+                };
+                return ErrorResults.Text(status, reply.Message ?? reply.Status.ToString());
+        }
+    }
+
+    /// <summary>A.5: <c>{"version":"isv-reportable-1","usage":{…}}</c> with every counter of the product.</summary>
+    internal static string UsageJson(IEnumerable<UsageCounter> counters)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("version", "isv-reportable-1");
+            json.WriteStartObject("usage");
+            foreach (var counter in counters)
+            {
+                json.WriteNumber(counter.Name, counter.Value);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "License {PurchaseId}: answered 503")]
+    private static partial void LogUnavailable(ILogger logger, Exception exception, string purchaseId);
+}

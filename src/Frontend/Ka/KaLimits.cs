@@ -1,0 +1,3 @@
+namespace Orleans.Licensing.Frontend.Ka;
+
+internal sealed record KaLimits(int MaxActivationDataChars, int MaxPreviousLicenseBodyChars);

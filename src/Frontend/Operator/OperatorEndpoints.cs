@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Orleans.Licensing.Frontend.Ka;
+using Orleans.Licensing.Frontend.Security;
+
+namespace Orleans.Licensing.Frontend.Operator;
+
+/// <summary>The ISV's API (B.9): its own credentials; KA's are refused here.</summary>
+internal static class OperatorEndpoints
+{
+    public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+        var licenses = app.MapGroup("/operator/licenses")
+            .AddEndpointFilter(new BasicAuthFilter(
+                new CredentialSet(options.Credentials),
+                app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(),
+                options.Realm));
+        licenses.MapGet("/{purchaseId}", Describe);
+        licenses.MapPut("/{purchaseId}/usage", ReportUsage);
+        return app;
+    }
+
+    private static async Task<Results<Ok<LicenseView>, ContentHttpResult>> Describe(string purchaseId, IGrainFactory grains)
+    {
+        if (!KaRequestParser.IsPurchaseId(purchaseId))
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID (1 to 10 letters and digits)");
+        }
+
+        return await grains.GetLicense(purchaseId).Describe() is { } view
+            ? TypedResults.Ok(view)
+            : ErrorResults.Text(StatusCodes.Status404NotFound, $"license {purchaseId} is not known here");
+    }
+
+    /// <summary>Sets the named counters to the reported values; counters not named keep theirs.</summary>
+    private static async Task<ContentHttpResult> ReportUsage(string purchaseId, HttpRequest request, IGrainFactory grains)
+    {
+        if (!KaRequestParser.IsPurchaseId(purchaseId))
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID (1 to 10 letters and digits)");
+        }
+
+        var counters = new Dictionary<string, long>(StringComparer.Ordinal);
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return ErrorResults.Text(StatusCodes.Status400BadRequest, "the body must be a JSON object of counter names and values");
+            }
+
+            foreach (var counter in document.RootElement.EnumerateObject())
+            {
+                if (counter.Value.ValueKind != JsonValueKind.Number || !counter.Value.TryGetInt64(out var value))
+                {
+                    return ErrorResults.Text(StatusCodes.Status400BadRequest, $"counter '{counter.Name}' is not an integer");
+                }
+
+                if (!counters.TryAdd(counter.Name, value))
+                {
+                    return ErrorResults.Text(StatusCodes.Status400BadRequest, $"counter '{counter.Name}' is given twice");
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"the body is not JSON: {e.Message}");
+        }
+
+        var reply = await grains.GetLicense(purchaseId).ReportUsage(counters);
+        return reply.Status switch
+        {
+            ReplyStatus.Usage => TypedResults.Text(KaEndpoint.UsageJson(reply.Usage!), "application/json; charset=utf-8"),
+            ReplyStatus.NotFound => ErrorResults.Text(StatusCodes.Status404NotFound, reply.Message!),
+            ReplyStatus.Conflict => ErrorResults.Text(StatusCodes.Status409Conflict, reply.Message!),
+            _ => ErrorResults.Text(StatusCodes.Status400BadRequest, reply.Message!),
+        };
+    }
+}

@@ -1,0 +1,4 @@
+using Orleans.Licensing.Frontend.Hosting;
+
+var app = FrontendApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Orleans.Licensing.Frontend.Security;
+
+/// <summary>
+/// Accepted credentials, compared in constant time: hashing first makes every comparison the same length,
+/// and every configured credential is compared, so timing tells nothing about which part was wrong.
+/// </summary>
+internal sealed class CredentialSet(IEnumerable<Credential> credentials)
+{
+    private readonly (byte[] User, byte[] Password)[] _accepted =
+        [.. credentials.Select(c => (Hash(c.UserName), Hash(c.Password)))];
+
+    public bool Accepts(string userName, string password)
+    {
+        var user = Hash(userName);
+        var secret = Hash(password);
+        var accepted = false;
+        foreach (var (acceptedUser, acceptedPassword) in _accepted)
+        {
+            accepted |= CryptographicOperations.FixedTimeEquals(user, acceptedUser)
+                & CryptographicOperations.FixedTimeEquals(secret, acceptedPassword);
+        }
+
+        return accepted;
+    }
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
+}

@@ -1,0 +1,7 @@
+namespace Orleans.Licensing.Hosting;
+
+public enum ClusteringProvider
+{
+    /// <summary>One silo on this machine (SQLite has no membership provider).</summary>
+    Localhost = 0,
+}

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Signing;
+using Orleans.Licensing.Storage;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Orleans.Licensing.Hosting;
+
+/// <summary>The one silo configuration, shared by the embedded frontend and the standalone silo.</summary>
+public static class LicensingSiloBuilderExtensions
+{
+    public const string StorageName = "licenses";
+
+    public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var licensing = configuration.Read<LicensingOptions>(LicensingOptions.Section);
+        var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
+        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
+
+        switch (cluster.Clustering)
+        {
+            case ClusteringProvider.Localhost:
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                break;
+            default:
+                throw new InvalidOperationException($"{ClusterSettings.Section}:Clustering '{cluster.Clustering}' is not supported.");
+        }
+
+        var connectionString = storage.ResolveConnectionString(licensing);
+        silo.AddAdoNetGrainStorage(StorageName, options =>
+        {
+            // Orleans' name for SQLite; what it loads is Microsoft.Data.Sqlite.
+            options.Invariant = "System.Data.SQLite";
+            options.ConnectionString = connectionString;
+        });
+
+        var services = silo.Services;
+        // Orleans' own version-tolerant binary format instead of the default Newtonsoft JSON with type names:
+        // state types carry [Alias] and [Id], so renaming a class never orphans stored licenses.
+        services.AddOptions<AdoNetGrainStorageOptions>(StorageName)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        services.AddSingleton(new SqliteSchema(connectionString));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteSchema>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<LicensingOptions>().Bind(configuration.GetSection(LicensingOptions.Section));
+        services.AddProductCatalog(configuration);
+        services.AddLicenseSigning(configuration);
+        return silo;
+    }
+
+    /// <summary>The frontend's client configuration when the silos run in their own processes.</summary>
+    public static IClientBuilder AddLicensingClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
+        switch (cluster.Clustering)
+        {
+            case ClusteringProvider.Localhost:
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+                break;
+            default:
+                throw new InvalidOperationException($"{ClusterSettings.Section}:Clustering '{cluster.Clustering}' is not supported.");
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,39 @@
+using Orleans.Licensing.Verifier;
+
+namespace Orleans.Licensing.Licenses;
+
+/// <summary>
+/// One body the license issued, kept so that a repeated request gets the byte-identical answer.
+/// Stored: primary constructor parameters are serialized by position, so only ever append new ones.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("licensing.Issuance")]
+public sealed record Issuance(
+    int Revision,
+    IssuanceCause Cause,
+    string ProductId,
+    bool TestMode,
+    string? RegName,
+    string? ActivationData,
+    DateOnly? SubscriptionDate,
+    DateOnly StartDate,
+    DateOnly ExpiryDate,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset IssuedAt,
+    string KeyId,
+    byte[] Body)
+{
+    public static Issuance From(LicenseClaims claims, IssuanceCause cause, string keyId, byte[] body) => new(
+        claims.Revision,
+        cause,
+        claims.ProductId,
+        claims.Test,
+        claims.RegName,
+        claims.Activation,
+        claims.SubscriptionDate,
+        claims.StartDate,
+        claims.ExpiryDate,
+        claims.ExpiresAt,
+        claims.IssuedAt,
+        keyId,
+        body);
+}

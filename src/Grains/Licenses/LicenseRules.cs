@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Verifier;
+
+namespace Orleans.Licensing.Licenses;
+
+/// <summary>
+/// Spec B.5/B.6/B.9 as pure functions of a license's state and one request. The grain only adds
+/// signing, storage and time.
+/// </summary>
+public static class LicenseRules
+{
+    public static IssueDecision Decide(
+        LicenseState state, LicenseAction action, LicenseOrder order, ProductCatalog catalog, string issuer, DateTimeOffset now)
+    {
+        var id = order.PurchaseId;
+        var verb = action.ToString().ToUpperInvariant();
+        if (state.IsTerminated)
+        {
+            return IssueDecision.Reply(LicenseReply.Conflict(
+                Invariant($"license {id} was terminated on {state.TerminatedOn:dd/MM/yyyy}; {verb} is refused (termination is final)")));
+        }
+
+        if (FindRepeat(state, action, order) is { } repeat)
+        {
+            return IssueDecision.Reply(new LicenseReply(ReplyStatus.Repeated, Body: repeat.Body, ExpiresAt: repeat.ExpiresAt));
+        }
+
+        if (catalog.Find(order.ProductId) is not { } product)
+        {
+            return IssueDecision.Reply(LicenseReply.Invalid($"PRODUCT_ID '{order.ProductId}' is not in the catalog"));
+        }
+
+        if (action == LicenseAction.Purchase)
+        {
+            return state.Exists
+                ? IssueDecision.Reply(LicenseReply.Conflict(Invariant(
+                    $"license {id} exists already ({state.Current.ProductId}, {state.Current.StartDate:dd/MM/yyyy} to {state.Current.ExpiryDate:dd/MM/yyyy}); a PURCHASE is repeated only with the same PRODUCT_ID, START_DATE and EXPIRY_DATE")))
+                : IssueDecision.Issue(Claims(null, order, product, issuer, now));
+        }
+
+        if (!state.Exists)
+        {
+            return IssueDecision.Reply(LicenseReply.NotFound(
+                $"license {id} is not known here and PREVIOUS_LICENSE_BODY is not a body this service signed for it"));
+        }
+
+        var current = state.Current;
+        if (order.ExpiryDate < current.ExpiryDate)
+        {
+            return IssueDecision.Reply(LicenseReply.Conflict(Invariant(
+                $"EXPIRY_DATE {order.ExpiryDate:dd/MM/yyyy} is earlier than license {id}'s current expiry {current.ExpiryDate:dd/MM/yyyy}: a stale {verb} is refused")));
+        }
+
+        var sameProduct = order.ProductId == current.ProductId;
+        var reachable = sameProduct || (catalog.Find(current.ProductId)?.UpgradableTo.Contains(order.ProductId) ?? false);
+        if (action == LicenseAction.Upgrade && sameProduct)
+        {
+            return IssueDecision.Reply(LicenseReply.Conflict($"license {id} is already on PRODUCT_ID '{order.ProductId}'; UPGRADE needs another product"));
+        }
+
+        if (!reachable)
+        {
+            return IssueDecision.Reply(LicenseReply.Conflict(
+                $"license {id} is on PRODUCT_ID '{current.ProductId}', which cannot be changed to '{order.ProductId}'"));
+        }
+
+        return IssueDecision.Issue(Claims(current, order, product, issuer, now));
+    }
+
+    /// <summary>
+    /// A request repeats an issuance with the same action, product and dates. An UPGRADE repeats only while
+    /// the license is still on that product: Basic → Pro → Basic → Pro with unchanged dates is three upgrades.
+    /// </summary>
+    public static Issuance? FindRepeat(LicenseState state, LicenseAction action, LicenseOrder order)
+    {
+        var match = state.Issuances.FindLast(i =>
+            i.Cause == (IssuanceCause)action
+            && i.ProductId == order.ProductId
+            && i.StartDate == order.StartDate
+            && i.ExpiryDate == order.ExpiryDate);
+        return match is not null && (action != LicenseAction.Upgrade || state.Current.ProductId == order.ProductId)
+            ? match
+            : null;
+    }
+
+    /// <summary>B.6: the expiry is the day KA asked for, at the time of day the answer is first issued, GMT.</summary>
+    public static DateTimeOffset ExpiresAt(DateOnly expiryDate, DateTimeOffset now)
+    {
+        var time = TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(Math.Floor(now.UtcDateTime.TimeOfDay.TotalSeconds)));
+        return new DateTimeOffset(expiryDate.ToDateTime(time), TimeSpan.Zero);
+    }
+
+    public static LicenseReply Usage(LicenseState state, string purchaseId, string productId, ProductCatalog catalog)
+    {
+        if (!state.Exists)
+        {
+            return LicenseReply.NotFound($"license {purchaseId} is not known here");
+        }
+
+        if (state.IsTerminated)
+        {
+            return LicenseReply.Conflict($"license {purchaseId} is terminated");
+        }
+
+        if (catalog.Find(productId) is not { } product)
+        {
+            return LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not in the catalog");
+        }
+
+        if (product.ProtocolModel != 3)
+        {
+            return LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not a model 3 (reporting) product; GET-INFO does not apply");
+        }
+
+        return new LicenseReply(
+            ReplyStatus.Usage,
+            Usage: [.. product.Counters.Select(name => new UsageCounter(name, state.Usage.GetValueOrDefault(name)))]);
+    }
+
+    /// <summary>Validates reported counters against the license's product; returns the error, or the new usage.</summary>
+    public static (LicenseReply? Error, ImmutableDictionary<string, long> Usage) ReportUsage(
+        LicenseState state, string purchaseId, IReadOnlyDictionary<string, long> counters, ProductCatalog catalog)
+    {
+        if (!state.Exists)
+        {
+            return (LicenseReply.NotFound($"license {purchaseId} is not known here"), state.Usage);
+        }
+
+        if (state.IsTerminated)
+        {
+            return (LicenseReply.Conflict($"license {purchaseId} is terminated; its usage is final"), state.Usage);
+        }
+
+        var productId = state.Current.ProductId;
+        var product = catalog.Find(productId);
+        if (product is null || product.ProtocolModel != 3)
+        {
+            return (LicenseReply.Invalid($"license {purchaseId} is on PRODUCT_ID '{productId}', which reports no usage"), state.Usage);
+        }
+
+        if (counters.Count == 0)
+        {
+            return (LicenseReply.Invalid("no counters given"), state.Usage);
+        }
+
+        foreach (var (name, value) in counters)
+        {
+            if (!product.Counters.Contains(name))
+            {
+                return (LicenseReply.Invalid($"'{name}' is not a counter of PRODUCT_ID '{productId}' (its counters: {string.Join(", ", product.Counters)})"), state.Usage);
+            }
+
+            if (value < 0)
+            {
+                return (LicenseReply.Invalid(Invariant($"counter '{name}' is {value}; counters are non-negative integers")), state.Usage);
+            }
+        }
+
+        return (null, state.Usage.SetItems(counters));
+    }
+
+    private static LicenseClaims Claims(Issuance? current, LicenseOrder order, ProductOptions product, string issuer, DateTimeOffset now) => new(
+        issuer,
+        order.PurchaseId,
+        (current?.Revision ?? 0) + 1,
+        order.ProductId,
+        product.Edition,
+        product.Features,
+        // The license remembers the test flag it was bought with.
+        current?.TestMode ?? order.TestMode,
+        order.RegName ?? current?.RegName,
+        order.ActivationData ?? current?.ActivationData,
+        order.SubscriptionDate ?? current?.SubscriptionDate,
+        order.StartDate,
+        order.ExpiryDate,
+        ExpiresAt(order.ExpiryDate, now),
+        DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds()));
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

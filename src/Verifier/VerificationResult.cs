@@ -1,0 +1,6 @@
+namespace Orleans.Licensing.Verifier;
+
+public sealed record VerificationResult(VerificationFailure Failure, string? KeyId = null, LicenseClaims? Claims = null)
+{
+    public bool IsValid => Failure == VerificationFailure.None;
+}

@@ -15,12 +15,10 @@ public static class LicensingSiloBuilderExtensions
 {
     public const string StorageName = "licenses";
 
+    /// <summary>A silo of this service: its clustering and <see cref="AddLicensingGrains"/>.</summary>
     public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var licensing = configuration.Read<LicensingOptions>(LicensingOptions.Section);
         var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
-        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
-
         switch (cluster.Clustering)
         {
             case ClusteringProvider.Localhost:
@@ -30,6 +28,14 @@ public static class LicensingSiloBuilderExtensions
                 throw new InvalidOperationException($"{ClusterSettings.Section}:Clustering '{cluster.Clustering}' is not supported.");
         }
 
+        return silo.AddLicensingGrains(configuration);
+    }
+
+    /// <summary>Grain storage, signing and the catalog: everything a silo needs besides clustering (which TestCluster brings its own of).</summary>
+    public static ISiloBuilder AddLicensingGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var licensing = configuration.Read<LicensingOptions>(LicensingOptions.Section);
+        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
         var connectionString = storage.ResolveConnectionString(licensing);
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {

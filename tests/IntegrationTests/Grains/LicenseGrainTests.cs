@@ -119,7 +119,7 @@ public sealed class LicenseGrainTests(ClusterFixture fixture)
         var id = Ids.Next("S");
         await License(id).Purchase(Order(id, March12, April22));
 
-        await using (var blocker = new SqliteConnection($"Data Source={fixture.DatabasePath}"))
+        await using (var blocker = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False"))
         {
             await blocker.OpenAsync();
             await using var begin = blocker.CreateCommand();

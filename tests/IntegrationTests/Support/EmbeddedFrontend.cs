@@ -12,7 +12,7 @@ namespace Orleans.Licensing.IntegrationTests.Support;
 /// The real frontend with its embedded silo and SQLite storage, on Kestrel at a free loopback port,
 /// built by the same code as Program.
 /// </summary>
-public sealed class EmbeddedFrontend : IAsyncLifetime
+public class EmbeddedFrontend : IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
     private WebApplication? _app;
@@ -22,7 +22,7 @@ public sealed class EmbeddedFrontend : IAsyncLifetime
     {
     }
 
-    internal EmbeddedFrontend(Dictionary<string, string?> settings) => _settings = settings;
+    private protected EmbeddedFrontend(Dictionary<string, string?> settings) => _settings = settings;
 
     public string DataDirectory { get; } = TestEnvironment.NewDataDirectory();
 

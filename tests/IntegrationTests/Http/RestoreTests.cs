@@ -1,0 +1,55 @@
+using System.Net;
+using System.Text.Json;
+using Orleans.Licensing.IntegrationTests.Support;
+
+namespace Orleans.Licensing.IntegrationTests.Http;
+
+/// <summary>
+/// B.5's restore, as an operator meets it: the database is lost (a second instance, empty, same signing key)
+/// and KA's next RENEW carries the body we signed.
+/// </summary>
+public sealed class RestoreTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string?> SharedKey = new()
+    {
+        ["Licensing:Signing:Keys:0:PrivateKeyPem"] = TestEnvironment.NewSigningKeyPem(),
+    };
+
+    private readonly SameKeyFrontend _before = new();
+    private readonly SameKeyFrontend _after = new();
+
+    public async Task InitializeAsync()
+    {
+        await _before.InitializeAsync();
+        await _after.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _before.DisposeAsync();
+        await _after.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_renewal_carrying_our_body_brings_a_lost_license_back()
+    {
+        var id = Ids.Next();
+        var start = new DateOnly(2016, 3, 12);
+        var purchase = await _before.NewClient().Post(KaForms.Purchase(id, start, new DateOnly(2016, 4, 22), testMode: "Y"));
+        Assert.Equal(HttpStatusCode.OK, purchase.Status);
+
+        var ka = _after.NewClient();
+        var withoutBody = await ka.Post(KaForms.Renew(id, new DateOnly(2016, 4, 12), new DateOnly(2016, 5, 22)));
+        var withBody = await ka.Post(KaForms.Renew(id, new DateOnly(2016, 4, 12), new DateOnly(2016, 5, 22), purchase.Base64));
+
+        Assert.Equal(HttpStatusCode.NotFound, withoutBody.Status);
+        Assert.Equal(HttpStatusCode.OK, withBody.Status);
+        using var operatorHttp = new HttpClient { BaseAddress = _after.BaseAddress };
+        operatorHttp.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("operator:operator-dev"u8));
+        using var view = JsonDocument.Parse(await operatorHttp.GetStringAsync(new Uri($"/operator/licenses/{id}", UriKind.Relative)));
+        Assert.Equal(["Restore", "Renew"], view.RootElement.GetProperty("issuances").EnumerateArray().Select(i => i.GetProperty("cause").GetString()));
+        Assert.True(view.RootElement.GetProperty("testMode").GetBoolean());
+    }
+
+    private sealed class SameKeyFrontend() : EmbeddedFrontend(SharedKey);
+}

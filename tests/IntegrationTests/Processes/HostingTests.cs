@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net;
+using Orleans.Licensing.IntegrationTests.Support;
+
+namespace Orleans.Licensing.IntegrationTests.Processes;
+
+/// <summary>The two hosts as processes: a standalone silo with an external frontend, and refusals to start.</summary>
+public sealed class HostingTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_frontend_serves_ka_from_a_silo_in_another_process()
+    {
+        var dataDirectory = TestEnvironment.NewDataDirectory();
+        var gatewayPort = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
+        var httpPort = TestEnvironment.FreePort();
+        await using var silo = ServiceProcess.Silo(new Dictionary<string, string>
+        {
+            ["Licensing__DataDirectory"] = dataDirectory,
+            ["Licensing__Cluster__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Licensing__Cluster__GatewayPort"] = gatewayPort,
+        });
+        await using var frontend = ServiceProcess.Frontend(new Dictionary<string, string>
+        {
+            ["Licensing__SiloMode"] = "External",
+            ["Licensing__Cluster__GatewayPort"] = gatewayPort,
+            ["Urls"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}"),
+        });
+        var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}"));
+        await frontend.WaitUntilServing(address, StartTimeout);
+        var ka = new KaClient(new HttpClient { BaseAddress = address });
+
+        var answer = await ka.Post(KaForms.Purchase(Ids.Next("X"), new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)));
+
+        Assert.True(answer.Status == HttpStatusCode.OK, $"{answer.Status} {answer.Text}\n{frontend.Output}\n{silo.Output}");
+        Assert.True(File.Exists(Path.Combine(dataDirectory, "licensing.db")), "the silo process holds the storage");
+    }
+
+    [Fact]
+    public async Task Outside_development_the_frontend_refuses_to_start_without_credentials()
+    {
+        await using var frontend = ServiceProcess.Frontend(
+            ServiceProcess.EmbeddedSettings(TestEnvironment.NewDataDirectory(), TestEnvironment.FreePort()), "Production");
+
+        var exitCode = await frontend.WaitForExit(StartTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Licensing:Ka:Credentials", frontend.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_service_refuses_to_start_without_a_signing_key()
+    {
+        var settings = ServiceProcess.EmbeddedSettings(TestEnvironment.NewDataDirectory(), TestEnvironment.FreePort());
+        settings["Licensing__Ka__Credentials__0__UserName"] = "ka";
+        settings["Licensing__Ka__Credentials__0__Password"] = "ka-secret";
+        settings["Licensing__Operator__Credentials__0__UserName"] = "isv";
+        settings["Licensing__Operator__Credentials__0__Password"] = "isv-secret";
+        foreach (var (key, value) in TestEnvironment.DevelopmentCatalog())
+        {
+            settings[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        await using var frontend = ServiceProcess.Frontend(settings, "Production");
+
+        var exitCode = await frontend.WaitForExit(StartTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Licensing:Signing:Keys", frontend.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("ka-secret", frontend.Output, StringComparison.Ordinal);
+    }
+}

@@ -227,12 +227,13 @@ public sealed class KaEndpointTests(EmbeddedFrontend frontend)
     }
 
     [Fact]
-    public async Task When_storage_refuses_the_write_ka_gets_503_and_its_retry_succeeds()
+    public async Task When_storage_refuses_the_write_ka_gets_503_and_its_retry_succeeds_while_get_info_still_answers()
     {
         var id = Ids.Next();
         await _ka.Post(KaForms.Purchase(id, March12, April22));
 
         KaAnswer refused;
+        KaAnswer usage;
         // Not pooled: a pooled connection would go back to the pool still holding the lock.
         await using (var blocker = new SqliteConnection($"Data Source={Path.Combine(frontend.DataDirectory, "licensing.db")};Pooling=False"))
         {
@@ -241,6 +242,8 @@ public sealed class KaEndpointTests(EmbeddedFrontend frontend)
             begin.CommandText = "BEGIN EXCLUSIVE";
             await begin.ExecuteNonQueryAsync();
             refused = await _ka.Post(KaForms.Renew(id, April12, May22));
+            // B.9: GET-INFO answers from the grain, so it works while the database is locked.
+            usage = await _ka.Post(KaForms.GetInfo(id));
         }
 
         var retried = await _ka.Post(KaForms.Renew(id, April12, May22));
@@ -249,6 +252,7 @@ public sealed class KaEndpointTests(EmbeddedFrontend frontend)
         Assert.StartsWith("Error: ", refused.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, retried.Status);
         Assert.StartsWith("Sun, 22 May 2016 ", retried.Expiration, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, usage.Status);
     }
 
     private HttpClient Operator()

@@ -22,10 +22,12 @@ public sealed class DurabilityTests
         var answered = new List<(string Form, KaAnswer Answer)>();
         var a = Ids.Next("D");
         var b = Ids.Next("D");
+        string jwks;
 
         await using (var first = await StartFrontend(dataDirectory))
         {
             var ka = first.Client;
+            jwks = await ka.Http.GetStringAsync(new Uri("/.well-known/jwks.json", UriKind.Relative));
             var purchase = await Expect200(ka, KaForms.Purchase(a, Start, Expiry), answered);
             await Expect200(ka, KaForms.Renew(a, new DateOnly(2016, 4, 12), new DateOnly(2016, 5, 22), purchase.Base64), answered);
             await Expect200(ka, KaForms.Upgrade(a, "someproduct1-pro", new DateOnly(2016, 4, 12), new DateOnly(2016, 5, 22)), answered);
@@ -48,6 +50,8 @@ public sealed class DurabilityTests
 
         await using var third = await StartFrontend(dataDirectory);
         await AssertRemembered(third.Client, answered, a, b);
+        // The Development key is kept in the data directory: old bodies keep verifying.
+        Assert.Equal(jwks, await third.Client.Http.GetStringAsync(new Uri("/.well-known/jwks.json", UriKind.Relative)));
     }
 
     [Fact]

@@ -70,4 +70,36 @@ public sealed class HostingTests
         Assert.Contains("Licensing:Signing:Keys", frontend.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("ka-secret", frontend.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Credentials_never_reach_the_logs_even_at_debug_level()
+    {
+        var port = TestEnvironment.FreePort();
+        var settings = ServiceProcess.EmbeddedSettings(TestEnvironment.NewDataDirectory(), port);
+        settings["Logging__LogLevel__Default"] = "Debug";
+        settings["Logging__LogLevel__Microsoft.AspNetCore"] = "Trace";
+        settings["Logging__LogLevel__Orleans"] = "Information";
+        settings["Licensing__Ka__Credentials__0__UserName"] = "ka-user";
+        settings["Licensing__Ka__Credentials__0__Password"] = "Sup3rSecretKaPassword";
+        settings["Licensing__Operator__Credentials__0__UserName"] = "isv";
+        settings["Licensing__Operator__Credentials__0__Password"] = "Sup3rSecretIsvPassword";
+        await using var frontend = ServiceProcess.Frontend(settings);
+        var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        await frontend.WaitUntilServing(address, StartTimeout);
+        var ka = new KaClient(new HttpClient { BaseAddress = address }, "ka-user", "Sup3rSecretKaPassword");
+        var wrong = new KaClient(new HttpClient { BaseAddress = address }, "ka-user", "Sup3rSecretWrongPassword");
+        var id = Ids.Next("L");
+
+        Assert.Equal(HttpStatusCode.OK, (await ka.Post(KaForms.Purchase(id, new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)))).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await wrong.Post(KaForms.GetInfo(id))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ka.ReportUsage(id, """{"usedAccounts":1}""", "isv", "Sup3rSecretIsvPassword")).Status);
+        await frontend.Terminate(TimeSpan.FromSeconds(60));
+
+        var output = frontend.Output;
+        Assert.Contains("Request finished", output, StringComparison.Ordinal); // debug logging really was on
+        foreach (var secret in new[] { "Sup3rSecret", Convert.ToBase64String("ka-user:Sup3rSecretKaPassword"u8), Convert.ToBase64String("isv:Sup3rSecretIsvPassword"u8) })
+        {
+            Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
+        }
+    }
 }

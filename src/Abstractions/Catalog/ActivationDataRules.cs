@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Orleans.Licensing.Catalog;
@@ -16,9 +17,10 @@ public static partial class ActivationDataRules
 
         var valid = product.ActivationKind switch
         {
-            ActivationKind.IpAddress => IPAddress.TryParse(value, out _) && !value.Contains(' ', StringComparison.Ordinal),
-            ActivationKind.Domain => IsDomain(value),
-            ActivationKind.Guid => System.Guid.TryParseExact(value, "D", out _),
+            ActivationKind.IpAddress => IsIpAddress(value),
+            ActivationKind.Domain => value.Length <= 253 && DomainPattern().IsMatch(value),
+            // TryParseExact trims whitespace; a bound value must be exactly the 36 characters.
+            ActivationKind.Guid => value.Length == 36 && System.Guid.TryParseExact(value, "D", out _),
             _ => true,
         };
         return valid
@@ -26,7 +28,21 @@ public static partial class ActivationDataRules
             : string.Create(CultureInfo.InvariantCulture, $"ACTIVATION_DATA is not a valid {Describe(product.ActivationKind)}");
     }
 
-    private static bool IsDomain(string value) => value.Length <= 253 && DomainPattern().IsMatch(value);
+    /// <summary>
+    /// Dotted-quad IPv4 or IPv6 text only: IPAddress.TryParse also takes legacy forms ("10.1", "0x7f.0.0.1",
+    /// a bare number) that would bind a license to an address nobody wrote.
+    /// </summary>
+    private static bool IsIpAddress(string value)
+    {
+        if (value.Contains(':', StringComparison.Ordinal))
+        {
+            return !value.Any(char.IsWhiteSpace)
+                && IPAddress.TryParse(value, out var v6)
+                && v6.AddressFamily == AddressFamily.InterNetworkV6;
+        }
+
+        return Ipv4Pattern().IsMatch(value) && IPAddress.TryParse(value, out _);
+    }
 
     private static string Describe(ActivationKind kind) => kind switch
     {
@@ -36,6 +52,10 @@ public static partial class ActivationDataRules
         _ => "value",
     };
 
-    [GeneratedRegex(@"^(?=.{1,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final line break.
+    [GeneratedRegex(@"\A([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z]{2,63}\z", RegexOptions.CultureInvariant)]
     private static partial Regex DomainPattern();
+
+    [GeneratedRegex(@"\A(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Ipv4Pattern();
 }

@@ -5,57 +5,78 @@ using Microsoft.Extensions.Options;
 namespace Orleans.Licensing.Frontend.Security;
 
 /// <summary>
-/// B.2: a client address with <see cref="ThrottleOptions.MaxFailures"/> failed attempts within a window that
-/// opened at its first failure gets 429 until that window is over.
+/// B.2: once a client address has <see cref="ThrottleOptions.MaxFailures"/> failed attempts within a sliding
+/// <see cref="ThrottleOptions.Window"/>, it gets 429 until the oldest of them is a window old.
 /// </summary>
 internal sealed class AuthFailureThrottle(TimeProvider time, IOptions<ThrottleOptions> options)
 {
     private const int PruneAbove = 10_000;
-    private readonly ConcurrentDictionary<IPAddress, Window> _windows = new();
+    private readonly ConcurrentDictionary<IPAddress, Queue<DateTimeOffset>> _failures = new();
     private readonly ThrottleOptions _options = options.Value;
 
     public bool IsBlocked(IPAddress client, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        if (!_windows.TryGetValue(client, out var window))
+        if (!_failures.TryGetValue(client, out var failures))
         {
             return false;
         }
 
-        var remaining = window.Start + _options.Window - time.GetUtcNow();
-        if (remaining <= TimeSpan.Zero)
+        var now = time.GetUtcNow();
+        lock (failures)
         {
-            _windows.TryRemove(new KeyValuePair<IPAddress, Window>(client, window));
-            return false;
-        }
+            Forget(failures, now);
+            if (failures.Count < _options.MaxFailures)
+            {
+                return false;
+            }
 
-        retryAfter = remaining;
-        return window.Failures >= _options.MaxFailures;
+            retryAfter = failures.Peek() + _options.Window - now;
+            return true;
+        }
     }
 
     public void RecordFailure(IPAddress client)
     {
         var now = time.GetUtcNow();
-        _windows.AddOrUpdate(
-            client,
-            _ => new Window(now, 1),
-            (_, window) => window.Start + _options.Window <= now ? new Window(now, 1) : window with { Failures = window.Failures + 1 });
-        if (_windows.Count > PruneAbove)
+        var failures = _failures.GetOrAdd(client, _ => new Queue<DateTimeOffset>());
+        lock (failures)
+        {
+            Forget(failures, now);
+            failures.Enqueue(now);
+            // Only the latest MaxFailures matter: the oldest of them decides when the block ends.
+            while (failures.Count > _options.MaxFailures)
+            {
+                failures.Dequeue();
+            }
+        }
+
+        if (_failures.Count > PruneAbove)
         {
             Prune(now);
         }
     }
 
-    private void Prune(DateTimeOffset now)
+    private void Forget(Queue<DateTimeOffset> failures, DateTimeOffset now)
     {
-        foreach (var (client, window) in _windows)
+        while (failures.Count > 0 && failures.Peek() + _options.Window <= now)
         {
-            if (window.Start + _options.Window <= now)
-            {
-                _windows.TryRemove(new KeyValuePair<IPAddress, Window>(client, window));
-            }
+            failures.Dequeue();
         }
     }
 
-    private sealed record Window(DateTimeOffset Start, int Failures);
+    private void Prune(DateTimeOffset now)
+    {
+        foreach (var (client, failures) in _failures)
+        {
+            lock (failures)
+            {
+                Forget(failures, now);
+                if (failures.Count == 0)
+                {
+                    _failures.TryRemove(new KeyValuePair<IPAddress, Queue<DateTimeOffset>>(client, failures));
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,528 @@
+using System.Collections.Immutable;
+using System.Text;
+using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Licenses;
+
+namespace Orleans.Licensing.UnitTests;
+
+public sealed class LicenseRulesTests
+{
+    private const string Id = "12345678";
+    private const string Issuer = "test-issuer";
+
+    private static readonly ProductCatalog Catalog = TestCatalog.Create();
+
+    // The guide's lifecycle: bought 12 Mar 2016, renewed 12 Apr and 12 May, each period + 10 days.
+    private static readonly DateOnly Mar12 = new(2016, 3, 12);
+    private static readonly DateOnly Apr12 = new(2016, 4, 12);
+    private static readonly DateOnly Apr22 = new(2016, 4, 22);
+    private static readonly DateOnly May12 = new(2016, 5, 12);
+    private static readonly DateOnly May22 = new(2016, 5, 22);
+    private static readonly DateOnly Jun22 = new(2016, 6, 22);
+
+    private static readonly DateTimeOffset PurchasedAt = new(2016, 3, 12, 15, 2, 10, 678, TimeSpan.Zero);
+    private static readonly DateTimeOffset Later = new(2016, 4, 12, 9, 30, 0, TimeSpan.Zero);
+
+    // ---- PURCHASE ----
+
+    [Fact]
+    public void Purchase_of_a_new_license_issues_revision_1_with_the_orders_claims()
+    {
+        var order = Order(TestCatalog.Basic, Mar12, Apr22, test: true) with
+        {
+            RegName = "54321", ActivationData = "example.com", SubscriptionDate = Mar12, PurchaseDate = Mar12,
+        };
+
+        var decision = LicenseRules.Decide(LicenseState.Empty, LicenseAction.Purchase, order, Catalog, Issuer, PurchasedAt);
+
+        Assert.Null(decision.Answer);
+        var claims = Assert.IsType<Verifier.LicenseClaims>(decision.Claims);
+        Assert.Equal(Issuer, claims.Issuer);
+        Assert.Equal(Id, claims.PurchaseId);
+        Assert.Equal(1, claims.Revision);
+        Assert.Equal(TestCatalog.Basic, claims.ProductId);
+        Assert.Equal("Basic", claims.Edition);
+        Assert.Equal(Catalog.Find(TestCatalog.Basic)!.Features, claims.Features);
+        Assert.True(claims.Test);
+        Assert.Equal("54321", claims.RegName);
+        Assert.Equal("example.com", claims.Activation);
+        Assert.Equal(Mar12, claims.SubscriptionDate);
+        Assert.Equal(Mar12, claims.StartDate);
+        Assert.Equal(Apr22, claims.ExpiryDate);
+        Assert.Equal(new DateTimeOffset(2016, 4, 22, 15, 2, 10, TimeSpan.Zero), claims.ExpiresAt);
+        Assert.Equal(TimeSpan.Zero, claims.ExpiresAt.Offset);
+        Assert.Equal(new DateTimeOffset(2016, 3, 12, 15, 2, 10, TimeSpan.Zero), claims.IssuedAt);
+    }
+
+    [Fact]
+    public void Purchase_repeated_with_the_same_product_and_dates_returns_the_stored_body_and_expiry()
+    {
+        var stored = Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22);
+        var state = LicenseState.Empty with { Issuances = [stored] };
+
+        // Much later, with other incidental fields: still the same request.
+        var decision = LicenseRules.Decide(
+            state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22) with { RegName = "other" }, Catalog, Issuer, Later.AddYears(1));
+
+        Assert.Null(decision.Claims);
+        var answer = Assert.IsType<LicenseReply>(decision.Answer);
+        Assert.Equal(ReplyStatus.Repeated, answer.Status);
+        Assert.Same(stored.Body, answer.Body);
+        Assert.Equal(stored.ExpiresAt, answer.ExpiresAt);
+    }
+
+    [Theory]
+    [InlineData(TestCatalog.Basic, "2016-03-12", "2016-04-23")]
+    [InlineData(TestCatalog.Basic, "2016-03-13", "2016-04-22")]
+    [InlineData(TestCatalog.Pro, "2016-03-12", "2016-04-22")]
+    public void Purchase_for_an_existing_license_that_is_not_a_repeat_is_a_conflict(string product, string start, string expiry)
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+
+        var decision = LicenseRules.Decide(
+            state, LicenseAction.Purchase, Order(product, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture)), Catalog, Issuer, Later);
+
+        AssertReply(decision, ReplyStatus.Conflict);
+    }
+
+    [Fact]
+    public void Purchase_of_a_product_the_catalog_does_not_know_is_invalid()
+    {
+        var decision = LicenseRules.Decide(LicenseState.Empty, LicenseAction.Purchase, Order("gone", Mar12, Apr22), Catalog, Issuer, PurchasedAt);
+
+        var answer = AssertReply(decision, ReplyStatus.Invalid);
+        Assert.Contains("gone", answer.Message, StringComparison.Ordinal);
+    }
+
+    // ---- RENEW ----
+
+    [Theory]
+    [InlineData(LicenseAction.Renew)]
+    [InlineData(LicenseAction.Upgrade)]
+    public void Renew_or_upgrade_of_an_unknown_license_is_not_found(LicenseAction action)
+    {
+        var decision = LicenseRules.Decide(LicenseState.Empty, action, Order(TestCatalog.Pro, Apr12, May22), Catalog, Issuer, Later);
+
+        AssertReply(decision, ReplyStatus.NotFound);
+    }
+
+    [Fact]
+    public void Renew_issues_the_next_revision_for_the_new_period()
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+
+        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later);
+
+        var claims = Assert.IsType<Verifier.LicenseClaims>(decision.Claims);
+        Assert.Null(decision.Answer);
+        Assert.Equal(2, claims.Revision);
+        Assert.Equal(Apr12, claims.StartDate);
+        Assert.Equal(May22, claims.ExpiryDate);
+        Assert.Equal(new DateTimeOffset(2016, 5, 22, 9, 30, 0, TimeSpan.Zero), claims.ExpiresAt);
+    }
+
+    [Fact]
+    public void Renew_keeps_REG_NAME_activation_and_subscription_date_when_the_order_omits_them()
+    {
+        var purchase = Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22) with
+        {
+            RegName = "54321", ActivationData = "example.com", SubscriptionDate = Mar12,
+        };
+        var state = LicenseState.Empty with { Issuances = [purchase] };
+
+        var claims = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later).Claims!;
+
+        Assert.Equal("54321", claims.RegName);
+        Assert.Equal("example.com", claims.Activation);
+        Assert.Equal(Mar12, claims.SubscriptionDate);
+    }
+
+    [Fact]
+    public void A_stale_renew_whose_expiry_is_earlier_than_the_current_one_is_a_conflict()
+    {
+        var state = LicenseState.Empty with
+        {
+            Issuances =
+            [
+                Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22),
+                Issued(2, IssuanceCause.Renew, TestCatalog.Basic, Apr12, May22),
+            ],
+        };
+
+        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22.AddDays(-1)), Catalog, Issuer, Later);
+
+        var answer = AssertReply(decision, ReplyStatus.Conflict);
+        Assert.Contains("EXPIRY_DATE", answer.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_renew_that_starts_after_the_license_lapsed_is_accepted()
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+        var start = new DateOnly(2016, 6, 1);
+        var expiry = new DateOnly(2016, 7, 11);
+
+        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, start, expiry), Catalog, Issuer, Later.AddMonths(2));
+
+        var claims = Assert.IsType<Verifier.LicenseClaims>(decision.Claims);
+        Assert.Equal(2, claims.Revision);
+        Assert.Equal(start, claims.StartDate);
+        Assert.Equal(expiry, claims.ExpiryDate);
+    }
+
+    [Fact]
+    public void Repeat_of_an_older_renewal_after_a_newer_one_returns_the_older_body()
+    {
+        var first = Issued(2, IssuanceCause.Renew, TestCatalog.Basic, Apr12, May22);
+        var second = Issued(3, IssuanceCause.Renew, TestCatalog.Basic, May12, Jun22);
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22), first, second] };
+
+        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later.AddMonths(3));
+
+        var answer = AssertReply(decision, ReplyStatus.Repeated);
+        Assert.Same(first.Body, answer.Body);
+        Assert.Equal(first.ExpiresAt, answer.ExpiresAt);
+    }
+
+    [Fact]
+    public void A_renew_is_not_a_repeat_of_the_purchase_with_the_same_dates()
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+
+        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Mar12, Apr22), Catalog, Issuer, Later);
+
+        Assert.Null(decision.Answer);
+        Assert.Equal(2, decision.Claims!.Revision);
+    }
+
+    // ---- the test flag (B.4) ----
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_test_flag_is_remembered_from_the_purchase_whatever_later_orders_say(bool test)
+    {
+        var state = LicenseState.Empty;
+        (state, _) = Apply(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22, test));
+        (state, var renewal) = Apply(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22, !test));
+        (_, var upgrade) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Apr12, May22, !test));
+
+        Assert.Equal(test, renewal.Claims!.Test);
+        Assert.Equal(test, upgrade.Claims!.Test);
+    }
+
+    // ---- termination ----
+
+    [Theory]
+    [InlineData(LicenseAction.Purchase, TestCatalog.Basic, "2016-03-12", "2016-04-22")]
+    [InlineData(LicenseAction.Renew, TestCatalog.Basic, "2016-04-12", "2016-05-22")]
+    [InlineData(LicenseAction.Renew, TestCatalog.Basic, "2016-05-12", "2016-06-22")]
+    [InlineData(LicenseAction.Upgrade, TestCatalog.Pro, "2016-04-12", "2016-05-22")]
+    [InlineData(LicenseAction.Upgrade, TestCatalog.Pro, "2016-05-12", "2016-06-22")]
+    [InlineData(LicenseAction.Purchase, TestCatalog.Pro, "2016-09-20", "2016-10-30")]
+    public void Anything_on_a_terminated_license_is_a_conflict_repeats_included(LicenseAction action, string product, string start, string expiry)
+    {
+        // The first four rows repeat requests that were applied before the termination.
+        var state = LicenseState.Empty with
+        {
+            Issuances =
+            [
+                Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22),
+                Issued(2, IssuanceCause.Renew, TestCatalog.Basic, Apr12, May22),
+                Issued(3, IssuanceCause.Upgrade, TestCatalog.Pro, Apr12, May22),
+            ],
+            TerminatedOn = new DateOnly(2016, 9, 18),
+        };
+        var order = Order(product, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture));
+
+        var answer = AssertReply(LicenseRules.Decide(state, action, order, Catalog, Issuer, Later.AddMonths(6)), ReplyStatus.Conflict);
+
+        Assert.Contains("terminated", answer.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_termination_recorded_for_an_unknown_license_blocks_a_later_purchase()
+    {
+        var state = LicenseState.Empty with { TerminatedOn = new DateOnly(2016, 9, 18) };
+
+        AssertReply(LicenseRules.Decide(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22), Catalog, Issuer, Later), ReplyStatus.Conflict);
+    }
+
+    // ---- UPGRADE ----
+
+    [Fact]
+    public void Upgrade_to_a_product_in_UpgradableTo_issues_the_new_edition_with_unchanged_dates()
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+
+        var claims = LicenseRules.Decide(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22), Catalog, Issuer, Later).Claims!;
+
+        Assert.Equal(TestCatalog.Pro, claims.ProductId);
+        Assert.Equal("Pro", claims.Edition);
+        Assert.Equal(2, claims.Revision);
+        Assert.Equal(Apr22, claims.ExpiryDate);
+    }
+
+    [Fact]
+    public void Upgrade_to_a_product_not_in_UpgradableTo_is_a_conflict()
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+
+        var answer = AssertReply(
+            LicenseRules.Decide(state, LicenseAction.Upgrade, Order(TestCatalog.Flat, Mar12, Apr22), Catalog, Issuer, Later), ReplyStatus.Conflict);
+
+        Assert.Contains(TestCatalog.Flat, answer.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2016-03-12", "2016-04-22")]
+    [InlineData("2016-04-12", "2016-05-22")]
+    public void Upgrade_to_the_product_the_license_is_already_on_is_a_conflict(string start, string expiry)
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+        var order = Order(TestCatalog.Basic, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture));
+
+        AssertReply(LicenseRules.Decide(state, LicenseAction.Upgrade, order, Catalog, Issuer, Later), ReplyStatus.Conflict);
+    }
+
+    [Fact]
+    public void Basic_Pro_Basic_Pro_with_unchanged_dates_is_three_upgrades_and_only_an_immediate_retry_repeats()
+    {
+        var state = LicenseState.Empty;
+        (state, _) = Apply(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22));
+        (state, var toPro) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22));
+        (state, var toBasic) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Basic, Mar12, Apr22));
+        (state, var toProAgain) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22));
+        var (after, retry) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22));
+
+        Assert.Equal(2, toPro.Claims!.Revision);
+        Assert.Equal(3, toBasic.Claims!.Revision);
+        Assert.Equal(4, toProAgain.Claims!.Revision);
+        Assert.Equal(TestCatalog.Pro, toProAgain.Claims.ProductId);
+
+        var answer = AssertReply(retry, ReplyStatus.Repeated);
+        Assert.Equal(state.Current.Body, answer.Body);
+        Assert.Equal(4, state.Current.Revision);
+        Assert.Same(state, after);
+    }
+
+    [Fact]
+    public void FindRepeat_finds_an_upgrade_only_while_the_license_is_on_its_product()
+    {
+        var state = LicenseState.Empty with
+        {
+            Issuances =
+            [
+                Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22),
+                Issued(2, IssuanceCause.Upgrade, TestCatalog.Pro, Mar12, Apr22),
+                Issued(3, IssuanceCause.Upgrade, TestCatalog.Basic, Mar12, Apr22),
+            ],
+        };
+
+        Assert.Null(LicenseRules.FindRepeat(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22)));
+        Assert.Equal(3, LicenseRules.FindRepeat(state, LicenseAction.Upgrade, Order(TestCatalog.Basic, Mar12, Apr22))?.Revision);
+        Assert.Equal(1, LicenseRules.FindRepeat(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22))?.Revision);
+        Assert.Null(LicenseRules.FindRepeat(state, LicenseAction.Renew, Order(TestCatalog.Basic, Mar12, Apr22)));
+        Assert.Null(LicenseRules.FindRepeat(LicenseState.Empty, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22)));
+    }
+
+    [Fact]
+    public void FindRepeat_picks_the_latest_of_several_matching_issuances()
+    {
+        var older = Issued(2, IssuanceCause.Renew, TestCatalog.Basic, Apr12, May22);
+        var newer = Issued(3, IssuanceCause.Renew, TestCatalog.Basic, Apr12, May22);
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22), older, newer] };
+
+        Assert.Same(newer, LicenseRules.FindRepeat(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22)));
+    }
+
+    // ---- ExpiresAt (B.6) ----
+
+    [Fact]
+    public void ExpiresAt_is_the_expiry_date_at_the_UTC_time_of_day_of_issue_truncated_to_seconds()
+    {
+        var now = new DateTimeOffset(2016, 3, 12, 15, 2, 10, TimeSpan.Zero).AddTicks(9_999_999);
+
+        Assert.Equal(new DateTimeOffset(2016, 4, 22, 15, 2, 10, TimeSpan.Zero), LicenseRules.ExpiresAt(Apr22, now));
+    }
+
+    [Fact]
+    public void ExpiresAt_uses_the_UTC_time_of_day_whatever_the_offset_of_now()
+    {
+        // 01:00 at +02:00 is 23:00 UTC of the previous day.
+        var now = new DateTimeOffset(2016, 3, 13, 1, 0, 0, TimeSpan.FromHours(2));
+
+        var expiresAt = LicenseRules.ExpiresAt(Apr22, now);
+
+        Assert.Equal(new DateTimeOffset(2016, 4, 22, 23, 0, 0, TimeSpan.Zero), expiresAt);
+        Assert.Equal(TimeSpan.Zero, expiresAt.Offset);
+    }
+
+    [Fact]
+    public void ExpiresAt_is_never_before_the_expiry_date()
+    {
+        var expiresAt = LicenseRules.ExpiresAt(Apr22, new DateTimeOffset(2016, 3, 12, 0, 0, 0, 400, TimeSpan.Zero));
+
+        Assert.Equal(new DateTimeOffset(2016, 4, 22, 0, 0, 0, TimeSpan.Zero), expiresAt);
+        Assert.Equal(Apr22, DateOnly.FromDateTime(expiresAt.UtcDateTime));
+    }
+
+    // ---- Usage (B.9) ----
+
+    [Fact]
+    public void Usage_of_an_unknown_license_is_not_found()
+    {
+        Assert.Equal(ReplyStatus.NotFound, LicenseRules.Usage(LicenseState.Empty, Id, TestCatalog.Basic, Catalog).Status);
+    }
+
+    [Fact]
+    public void Usage_of_a_terminated_license_is_a_conflict()
+    {
+        var state = LicenseState.Empty with
+        {
+            Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)],
+            TerminatedOn = new DateOnly(2016, 9, 18),
+        };
+
+        Assert.Equal(ReplyStatus.Conflict, LicenseRules.Usage(state, Id, TestCatalog.Basic, Catalog).Status);
+    }
+
+    [Fact]
+    public void Usage_for_a_model_2_product_is_invalid()
+    {
+        var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Flat, Mar12, Apr22)] };
+
+        var reply = LicenseRules.Usage(state, Id, TestCatalog.Flat, Catalog);
+
+        Assert.Equal(ReplyStatus.Invalid, reply.Status);
+        Assert.Contains(TestCatalog.Flat, reply.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Usage_lists_every_counter_in_catalog_order_with_0_for_those_never_reported()
+    {
+        var state = LicenseState.Empty with
+        {
+            Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)],
+            Usage = ImmutableDictionary<string, long>.Empty.Add("usedClusters", 4),
+        };
+
+        var reply = LicenseRules.Usage(state, Id, TestCatalog.Basic, Catalog);
+
+        Assert.Equal(ReplyStatus.Usage, reply.Status);
+        Assert.Equal([new UsageCounter("usedAccounts", 0), new UsageCounter("usedClusters", 4)], reply.Usage);
+    }
+
+    // ---- ReportUsage ----
+
+    [Fact]
+    public void ReportUsage_merges_valid_counters_into_the_stored_usage()
+    {
+        var state = ReportableState() with
+        {
+            Usage = ImmutableDictionary<string, long>.Empty.Add("usedAccounts", 20).Add("usedClusters", 4),
+        };
+
+        var (error, usage) = LicenseRules.ReportUsage(state, Id, new Dictionary<string, long> { ["usedClusters"] = 7 }, Catalog);
+
+        Assert.Null(error);
+        Assert.Equal(20, usage["usedAccounts"]);
+        Assert.Equal(7, usage["usedClusters"]);
+        Assert.Equal(2, usage.Count);
+    }
+
+    [Fact]
+    public void ReportUsage_accepts_zero()
+    {
+        var (error, usage) = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long> { ["usedAccounts"] = 0 }, Catalog);
+
+        Assert.Null(error);
+        Assert.Equal(0, usage["usedAccounts"]);
+    }
+
+    [Fact]
+    public void ReportUsage_of_an_unknown_counter_is_invalid_and_names_it()
+    {
+        var state = ReportableState();
+
+        var (error, usage) = LicenseRules.ReportUsage(
+            state, Id, new Dictionary<string, long> { ["usedAccounts"] = 3, ["bogusCounter"] = 1 }, Catalog);
+
+        Assert.Equal(ReplyStatus.Invalid, error?.Status);
+        Assert.Contains("bogusCounter", error!.Message, StringComparison.Ordinal);
+        Assert.Same(state.Usage, usage);
+    }
+
+    [Fact]
+    public void ReportUsage_of_a_negative_value_is_invalid()
+    {
+        var (error, usage) = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long> { ["usedClusters"] = -1 }, Catalog);
+
+        Assert.Equal(ReplyStatus.Invalid, error?.Status);
+        Assert.Contains("usedClusters", error!.Message, StringComparison.Ordinal);
+        Assert.Empty(usage);
+    }
+
+    [Fact]
+    public void ReportUsage_with_no_counters_is_invalid()
+    {
+        var (error, _) = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long>(), Catalog);
+
+        Assert.Equal(ReplyStatus.Invalid, error?.Status);
+    }
+
+    [Fact]
+    public void ReportUsage_for_an_unknown_or_terminated_license_or_a_model_2_product_is_refused()
+    {
+        var counters = new Dictionary<string, long> { ["usedAccounts"] = 1 };
+        var flat = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Flat, Mar12, Apr22)] };
+
+        Assert.Equal(ReplyStatus.NotFound, LicenseRules.ReportUsage(LicenseState.Empty, Id, counters, Catalog).Error?.Status);
+        Assert.Equal(ReplyStatus.Conflict, LicenseRules.ReportUsage(ReportableState() with { TerminatedOn = Apr12 }, Id, counters, Catalog).Error?.Status);
+        Assert.Equal(ReplyStatus.Invalid, LicenseRules.ReportUsage(flat, Id, counters, Catalog).Error?.Status);
+    }
+
+    // ---- helpers ----
+
+    private static LicenseState ReportableState() =>
+        LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
+
+    private static LicenseOrder Order(string product, DateOnly start, DateOnly expiry, bool test = false) =>
+        new(Id, product, test, start, expiry);
+
+    private static Issuance Issued(int revision, IssuanceCause cause, string product, DateOnly start, DateOnly expiry, bool test = false) => new(
+        revision,
+        cause,
+        product,
+        test,
+        RegName: null,
+        ActivationData: null,
+        SubscriptionDate: null,
+        start,
+        expiry,
+        LicenseRules.ExpiresAt(expiry, PurchasedAt),
+        PurchasedAt,
+        "kid",
+        Encoding.UTF8.GetBytes($"body {revision} {cause} {product}"));
+
+    /// <summary>What the grain does around the rules, minus signing and storage.</summary>
+    private static (LicenseState State, IssueDecision Decision) Apply(LicenseState state, LicenseAction action, LicenseOrder order)
+    {
+        var decision = LicenseRules.Decide(state, action, order, Catalog, Issuer, Later);
+        if (decision.Claims is { } claims)
+        {
+            var body = Encoding.UTF8.GetBytes($"body {claims.Revision} {claims.ProductId}");
+            state = state with { Issuances = state.Issuances.Add(Issuance.From(claims, (IssuanceCause)action, "kid", body)) };
+        }
+
+        return (state, decision);
+    }
+
+    private static LicenseReply AssertReply(IssueDecision decision, ReplyStatus status)
+    {
+        Assert.Null(decision.Claims);
+        var answer = Assert.IsType<LicenseReply>(decision.Answer);
+        Assert.Equal(status, answer.Status);
+        return answer;
+    }
+}

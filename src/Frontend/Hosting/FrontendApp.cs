@@ -30,6 +30,7 @@ internal static class FrontendApp
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddLicensingShutdown(configuration);
         services.AddOptions<KaOptions>().Bind(configuration.GetSection(KaOptions.Section))
             .PostConfigure<IHostEnvironment>((options, environment) =>
             {

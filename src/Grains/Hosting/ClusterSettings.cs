@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Orleans.Licensing.Hosting;
 
 /// <summary><c>Licensing:Cluster</c>: how silos find each other and clients find silos.</summary>
@@ -14,4 +16,15 @@ public sealed class ClusterSettings
     public int SiloPort { get; set; } = 11111;
 
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>The address other silos and clients reach this silo at (on Kubernetes, the pod IP).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Listen on every interface rather than only the advertised address (containers behind NAT).</summary>
+    public bool ListenOnAnyHostAddress { get; set; }
+
+    public IPAddress ResolveAdvertisedAddress() =>
+        IPAddress.TryParse(AdvertisedAddress, out var address)
+            ? address
+            : throw new InvalidOperationException($"{Section}:AdvertisedAddress '{AdvertisedAddress}' is not an IP address.");
 }

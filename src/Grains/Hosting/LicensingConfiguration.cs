@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 
@@ -25,6 +26,17 @@ public static class LicensingConfiguration
             Path = file,
             Optional = true,
         });
+    }
+
+    /// <summary>
+    /// <c>Licensing:ShutdownTimeout</c> (default 30 s): how long a stopping host may take to finish in-flight
+    /// requests (frontend) or leave the cluster and deactivate its grains (silo). Kubernetes'
+    /// terminationGracePeriodSeconds must be longer.
+    /// </summary>
+    public static IServiceCollection AddLicensingShutdown(this IServiceCollection services, IConfiguration configuration)
+    {
+        var timeout = configuration.GetValue("Licensing:ShutdownTimeout", TimeSpan.FromSeconds(30));
+        return services.Configure<HostOptions>(options => options.ShutdownTimeout = timeout);
     }
 
     public static T Read<T>(this IConfiguration configuration, string section)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Signing;
@@ -19,13 +21,25 @@ public static class LicensingSiloBuilderExtensions
     public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ServiceId = cluster.ServiceId;
+            options.ClusterId = cluster.ClusterId;
+        });
         switch (cluster.Clustering)
         {
             case ClusteringProvider.Localhost:
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 break;
-            default:
-                throw new InvalidOperationException($"{ClusterSettings.Section}:Clustering '{cluster.Clustering}' is not supported.");
+            case ClusteringProvider.AdoNet:
+                var (invariant, connectionString) = MembershipDatabase(configuration);
+                silo.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = invariant;
+                    options.ConnectionString = connectionString;
+                });
+                silo.ConfigureEndpoints(cluster.ResolveAdvertisedAddress(), cluster.SiloPort, cluster.GatewayPort, cluster.ListenOnAnyHostAddress);
+                break;
         }
 
         return silo.AddLicensingGrains(configuration);
@@ -39,8 +53,7 @@ public static class LicensingSiloBuilderExtensions
         var connectionString = storage.ResolveConnectionString(licensing);
         silo.AddAdoNetGrainStorage(StorageName, options =>
         {
-            // Orleans' name for SQLite; what it loads is Microsoft.Data.Sqlite.
-            options.Invariant = "System.Data.SQLite";
+            options.Invariant = storage.Invariant;
             options.ConnectionString = connectionString;
         });
 
@@ -49,8 +62,10 @@ public static class LicensingSiloBuilderExtensions
         // state types carry [Alias] and [Id], so renaming a class never orphans stored licenses.
         services.AddOptions<AdoNetGrainStorageOptions>(StorageName)
             .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
-        services.AddSingleton(new SqliteSchema(connectionString));
-        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SqliteSchema>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SchemaOnStart(
+            new SchemaMigrator(storage.Provider, connectionString),
+            storage.MigrateOnStart ?? (storage.Provider == StorageProvider.Sqlite || sp.GetRequiredService<IHostEnvironment>().IsDevelopment()),
+            sp.GetRequiredService<ILogger<SchemaOnStart>>()));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LicensingOptions>().Bind(configuration.GetSection(LicensingOptions.Section));
@@ -63,15 +78,39 @@ public static class LicensingSiloBuilderExtensions
     public static IClientBuilder AddLicensingClient(this IClientBuilder client, IConfiguration configuration)
     {
         var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
+        client.Configure<ClusterOptions>(options =>
+        {
+            options.ServiceId = cluster.ServiceId;
+            options.ClusterId = cluster.ClusterId;
+        });
         switch (cluster.Clustering)
         {
             case ClusteringProvider.Localhost:
                 client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
                 break;
-            default:
-                throw new InvalidOperationException($"{ClusterSettings.Section}:Clustering '{cluster.Clustering}' is not supported.");
+            case ClusteringProvider.AdoNet:
+                var (invariant, connectionString) = MembershipDatabase(configuration);
+                client.UseAdoNetClustering(options =>
+                {
+                    options.Invariant = invariant;
+                    options.ConnectionString = connectionString;
+                });
+                break;
         }
 
         return client;
+    }
+
+    /// <summary>Membership lives in the storage database: one PostgreSQL to run, back up and secure.</summary>
+    private static (string Invariant, string ConnectionString) MembershipDatabase(IConfiguration configuration)
+    {
+        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
+        if (storage.Provider != StorageProvider.PostgreSql)
+        {
+            throw new InvalidOperationException(
+                $"{ClusterSettings.Section}:Clustering=AdoNet keeps membership in PostgreSQL: set {StorageSettings.Section}:Provider=PostgreSql.");
+        }
+
+        return (storage.Invariant, storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)));
     }
 }

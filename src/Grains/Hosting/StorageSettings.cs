@@ -1,17 +1,43 @@
 namespace Orleans.Licensing.Hosting;
 
-/// <summary><c>Licensing:Storage</c>: where license grains persist.</summary>
+/// <summary><c>Licensing:Storage</c>: where license grains persist (and, on PostgreSQL, cluster membership).</summary>
 public sealed class StorageSettings
 {
     public const string Section = "Licensing:Storage";
 
     public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
 
-    /// <summary>Defaults to <c>licensing.db</c> in the data directory.</summary>
+    /// <summary>Defaults, for SQLite, to <c>licensing.db</c> in the data directory.</summary>
     public string? ConnectionString { get; set; }
 
-    public string ResolveConnectionString(LicensingOptions licensing) =>
-        ConnectionString is { Length: > 0 } configured
-            ? configured
-            : $"Data Source={Path.Combine(licensing.ResolveDataDirectory(), "licensing.db")};Default Timeout=5";
+    /// <summary>A file holding the connection string, e.g. a mounted secret; used when <see cref="ConnectionString"/> is empty.</summary>
+    public string? ConnectionStringFile { get; set; }
+
+    /// <summary>
+    /// Whether a silo brings the schema up to date itself. Always for SQLite; for PostgreSQL only when set
+    /// (the Development default): elsewhere the <c>migrate</c> command does it, once, before silos roll.
+    /// </summary>
+    public bool? MigrateOnStart { get; set; }
+
+    public string ResolveConnectionString(LicensingOptions licensing)
+    {
+        if (ConnectionString is { Length: > 0 } configured)
+        {
+            return configured;
+        }
+
+        if (ConnectionStringFile is { Length: > 0 } file)
+        {
+            return File.ReadAllText(file).Trim();
+        }
+
+        return Provider == StorageProvider.Sqlite
+            ? $"Data Source={Path.Combine(licensing.ResolveDataDirectory(), "licensing.db")};Default Timeout=5"
+            : throw new InvalidOperationException($"{Section}:ConnectionString (or ConnectionStringFile) is required for {Provider}.");
+    }
+
+    public string Invariant => Provider == StorageProvider.Sqlite
+        // Orleans' name for SQLite; what it loads is Microsoft.Data.Sqlite.
+        ? "System.Data.SQLite"
+        : "Npgsql";
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Orleans.Licensing.Hosting;
 using Orleans.TestingHost;
 
@@ -15,24 +14,35 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => Cluster = await Deploy(new Dictionary<string, string>
+    {
+        ["Licensing:DataDirectory"] = DataDirectory,
+        // A short busy timeout so the storage-outage tests fail fast.
+        ["Licensing:Storage:ConnectionString"] = $"Data Source={DatabasePath};Default Timeout=2",
+    });
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Deploys a one-silo TestCluster with the Development catalog, a fresh signing key and these settings.</summary>
+    public static async Task<TestCluster> Deploy(IReadOnlyDictionary<string, string> settings)
     {
         var builder = new TestClusterBuilder(1);
-        builder.Properties["Licensing:DataDirectory"] = DataDirectory;
-        // A short busy timeout so the storage-outage tests fail fast.
-        builder.Properties["Licensing:Storage:ConnectionString"] = $"Data Source={DatabasePath};Default Timeout=2";
         builder.Properties["Licensing:Signing:Keys:0:PrivateKeyPem"] = TestEnvironment.NewSigningKeyPem();
         foreach (var (key, value) in TestEnvironment.DevelopmentCatalog())
         {
             builder.Properties[key] = value!;
         }
 
-        builder.AddSiloBuilderConfigurator<LicensingSiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
+        foreach (var (key, value) in settings)
+        {
+            builder.Properties[key] = value;
+        }
 
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+        builder.AddSiloBuilderConfigurator<LicensingSiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
 
     private sealed class LicensingSiloConfigurator : ISiloConfigurator
     {

@@ -10,7 +10,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private ServiceProcess(string project, IReadOnlyDictionary<string, string> environment, string hostEnvironment)
+    private ServiceProcess(string project, IReadOnlyDictionary<string, string> environment, string hostEnvironment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +20,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetTempPath(),
         };
         start.ArgumentList.Add(Binary(project));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         start.ArgumentList.Add("--environment");
         start.ArgumentList.Add(hostEnvironment);
         foreach (var (name, value) in environment)
@@ -54,6 +59,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public static ServiceProcess Silo(IReadOnlyDictionary<string, string> environment, string hostEnvironment = "Development") =>
         new("Silo", environment, hostEnvironment);
+
+    /// <summary><c>Orleans.Licensing.Silo migrate</c>, as the migration Job runs it.</summary>
+    public static ServiceProcess Migrate(IReadOnlyDictionary<string, string> environment) =>
+        new("Silo", environment, "Production", "migrate");
 
     /// <summary>The usual settings of an embedded frontend on loopback ports of its own.</summary>
     public static Dictionary<string, string> EmbeddedSettings(string dataDirectory, int httpPort) => new()
@@ -95,6 +104,26 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"the service did not serve within {timeout}:\n{Output}");
+    }
+
+    /// <summary>Waits until the process has printed <paramref name="text"/>; fails with its output if it exits first.</summary>
+    public async Task WaitForOutput(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the process exited with {_process.ExitCode} before printing '{text}':\n{Output}");
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the process did not print '{text}' within {timeout}:\n{Output}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>kill -9: no shutdown code runs.</summary>

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Licensing.Hosting;
+using Orleans.Licensing.Storage;
+
+namespace Orleans.Licensing.Silo;
+
+/// <summary><c>migrate</c>: brings the configured database to this build's schema, printing a line per step.</summary>
+internal static class MigrateCommand
+{
+    public static async Task<int> Run(IConfiguration configuration, TextWriter output)
+    {
+        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
+        try
+        {
+            var migrator = new SchemaMigrator(storage.Provider, storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)));
+            output.WriteLine($"migrating the {storage.Provider} schema ({migrator.Scripts.Count} scripts known to this build)");
+            var applied = await migrator.Migrate(output.WriteLine);
+            output.WriteLine(applied.Count == 0 ? "schema is up to date" : $"schema is up to date: {applied.Count} applied");
+            return 0;
+        }
+        catch (Exception e) when (e is SchemaException or InvalidOperationException or IOException)
+        {
+            output.WriteLine($"migrate failed: {e.Message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using Npgsql;
+using Orleans.Licensing.Hosting;
+using Orleans.Licensing.IntegrationTests.Support;
+using Orleans.Licensing.Storage;
+using Orleans.TestingHost;
+
+namespace Orleans.Licensing.IntegrationTests.Postgres;
+
+/// <summary>The license grain on PostgreSQL through the ADO.NET provider and our schema.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresGrainTests(PostgresServer postgres) : IAsyncLifetime
+{
+    private static readonly DateOnly Start = new(2016, 3, 12);
+    private static readonly DateOnly Expiry = new(2016, 4, 22);
+    private string _database = "";
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await postgres.CreateDatabase();
+        await new SchemaMigrator(StorageProvider.PostgreSql, _database).Migrate(_ => { });
+        _cluster = await ClusterFixture.Deploy(new Dictionary<string, string>
+        {
+            ["Licensing:Storage:Provider"] = "PostgreSql",
+            ["Licensing:Storage:ConnectionString"] = _database,
+            ["Licensing:Storage:MigrateOnStart"] = "false",
+        });
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    private static LicenseOrder Order(string id, string product, DateOnly expiry) =>
+        new(id, product, false, Start, expiry, Start, RegName: "54321");
+
+    [Fact]
+    public async Task Ids_that_differ_only_by_leading_zeros_are_two_licenses_with_two_rows()
+    {
+        var a = await _cluster.GrainFactory.GetLicense("123456").Purchase(Order("123456", "someproduct1", Expiry));
+        var b = await _cluster.GrainFactory.GetLicense("0123456").Purchase(Order("0123456", "someproduct1-pro", Expiry.AddDays(1)));
+
+        Assert.Equal(ReplyStatus.Issued, a.Status);
+        Assert.Equal(ReplyStatus.Issued, b.Status);
+        Assert.NotEqual(a.Body, b.Body);
+        await _cluster.DeactivateAsync(_cluster.GrainFactory.GetLicense("123456") as IGrain ?? throw new InvalidOperationException());
+        Assert.Equal("someproduct1", (await _cluster.GrainFactory.GetLicense("123456").Describe())!.ProductId);
+        Assert.Equal("someproduct1-pro", (await _cluster.GrainFactory.GetLicense("0123456").Describe())!.ProductId);
+
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT grainidextensionstring FROM orleansstorage WHERE grainidextensionstring IN ('ka-123456', 'ka-0123456') ORDER BY 1";
+        var keys = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            keys.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["ka-0123456", "ka-123456"], keys);
+    }
+
+    [Fact]
+    public async Task State_written_by_one_activation_is_what_the_next_activation_reads()
+    {
+        var license = _cluster.GrainFactory.GetLicense("P1");
+        var purchase = await license.Purchase(Order("P1", "someproduct1", Expiry));
+        await license.ReportUsage(new Dictionary<string, long> { ["usedAccounts"] = 3 });
+
+        await _cluster.DeactivateAsync((IGrain)license);
+        var repeat = await license.Purchase(Order("P1", "someproduct1", Expiry));
+        var view = await license.Describe();
+
+        Assert.Equal(ReplyStatus.Repeated, repeat.Status);
+        Assert.Equal(purchase.Body, repeat.Body);
+        Assert.Equal(3, view!.Usage.Single(u => u.Name == "usedAccounts").Value);
+    }
+}

@@ -33,12 +33,17 @@ public sealed class PostgresServer : IAsyncLifetime
         await Start();
     }
 
-    public async Task Start() =>
+    public async Task Start()
+    {
         await Run(Path.Combine(Bin, "pg_ctl"), [
             "-D", DataDirectory, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60",
             "-o", string.Create(CultureInfo.InvariantCulture, $"-p {Port} -k {_directory} -c listen_addresses=127.0.0.1 -c max_connections=300"),
             "start",
         ], asPostgres: true);
+
+        // This process's pooled connections died with the previous server.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     /// <summary>Stops the server; <c>immediate</c> is a crash as far as clients can tell.</summary>
     public async Task Stop(string mode = "fast") =>

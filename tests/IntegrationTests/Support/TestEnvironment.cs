@@ -16,11 +16,31 @@ internal static class TestEnvironment
         return path;
     }
 
+    // Below Linux's ephemeral range (32768+), so outgoing connections never take a port handed out here
+    // between the check and the child process binding it; each port is handed out once per test run.
+    private static int _nextPort = 15000 + Random.Shared.Next(0, 4000);
+
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            var port = Interlocked.Increment(ref _nextPort);
+            if (port > 30000)
+            {
+                throw new InvalidOperationException("no free loopback port left below 30000");
+            }
+
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use: try the next one.
+            }
+        }
     }
 
     /// <summary>The Development catalog exactly as shipped, flattened to configuration keys.</summary>

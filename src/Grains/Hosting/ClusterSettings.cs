@@ -1,4 +1,5 @@
 using System.Net;
+using Orleans.Configuration;
 
 namespace Orleans.Licensing.Hosting;
 
@@ -22,6 +23,13 @@ public sealed class ClusterSettings
 
     /// <summary>Listen on every interface rather than only the advertised address (containers behind NAT).</summary>
     public bool ListenOnAnyHostAddress { get; set; }
+
+    /// <summary>Silos and clients of one deployment must agree on these.</summary>
+    public void Identify(ClusterOptions options)
+    {
+        options.ServiceId = ServiceId;
+        options.ClusterId = ClusterId;
+    }
 
     public IPAddress ResolveAdvertisedAddress() =>
         IPAddress.TryParse(AdvertisedAddress, out var address)

@@ -21,11 +21,7 @@ public static class LicensingSiloBuilderExtensions
     public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
         var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
-        silo.Configure<ClusterOptions>(options =>
-        {
-            options.ServiceId = cluster.ServiceId;
-            options.ClusterId = cluster.ClusterId;
-        });
+        silo.Configure<ClusterOptions>(cluster.Identify);
         switch (cluster.Clustering)
         {
             case ClusteringProvider.Localhost:
@@ -78,11 +74,7 @@ public static class LicensingSiloBuilderExtensions
     public static IClientBuilder AddLicensingClient(this IClientBuilder client, IConfiguration configuration)
     {
         var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
-        client.Configure<ClusterOptions>(options =>
-        {
-            options.ServiceId = cluster.ServiceId;
-            options.ClusterId = cluster.ClusterId;
-        });
+        client.Configure<ClusterOptions>(cluster.Identify);
         switch (cluster.Clustering)
         {
             case ClusteringProvider.Localhost:

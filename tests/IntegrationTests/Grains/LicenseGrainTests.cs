@@ -72,17 +72,7 @@ public sealed class LicenseGrainTests(ClusterFixture fixture)
         Assert.Equal("someproduct1-pro", (await License("0123456").Describe())!.ProductId);
 
         await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT GrainIdExtensionString FROM OrleansStorage WHERE GrainIdExtensionString IN ('ka-123456', 'ka-0123456') ORDER BY 1";
-        var keys = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        Assert.Equal(["ka-0123456", "ka-123456"], keys);
+        Assert.Equal(["ka-0123456", "ka-123456"], await StoredKeys.Of(connection, "123456", "0123456"));
     }
 
     [Fact]

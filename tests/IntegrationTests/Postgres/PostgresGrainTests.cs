@@ -46,17 +46,7 @@ public sealed class PostgresGrainTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal("someproduct1-pro", (await _cluster.GrainFactory.GetLicense("0123456").Describe())!.ProductId);
 
         await using var connection = new NpgsqlConnection(_database);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT grainidextensionstring FROM orleansstorage WHERE grainidextensionstring IN ('ka-123456', 'ka-0123456') ORDER BY 1";
-        var keys = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            keys.Add(reader.GetString(0));
-        }
-
-        Assert.Equal(["ka-0123456", "ka-123456"], keys);
+        Assert.Equal(["ka-0123456", "ka-123456"], await StoredKeys.Of(connection, "123456", "0123456"));
     }
 
     [Fact]

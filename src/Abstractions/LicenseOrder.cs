@@ -12,4 +12,8 @@ public sealed record LicenseOrder(
     DateOnly? PurchaseDate = null,
     string? RegName = null,
     string? ActivationData = null,
-    byte[]? PreviousLicenseBody = null);
+    byte[]? PreviousLicenseBody = null)
+{
+    /// <summary>Names the license, never its ACTIVATION_DATA or body: arguments of failed calls can end up in logs.</summary>
+    public override string ToString() => $"LicenseOrder {{ PurchaseId = {PurchaseId}, ProductId = {ProductId}, StartDate = {StartDate:O}, ExpiryDate = {ExpiryDate:O} }}";
+}

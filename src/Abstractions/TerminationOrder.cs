@@ -7,4 +7,7 @@ public sealed record TerminationOrder(
     string ProductId,
     bool TestMode,
     DateOnly TerminationDate,
-    byte[]? PreviousLicenseBody = null);
+    byte[]? PreviousLicenseBody = null)
+{
+    public override string ToString() => $"TerminationOrder {{ PurchaseId = {PurchaseId}, ProductId = {ProductId}, TerminationDate = {TerminationDate:O} }}";
+}

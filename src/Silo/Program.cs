@@ -1,16 +1,20 @@
-using Microsoft.Extensions.Hosting;
+using Microsoft.AspNetCore.Builder;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Silo;
 
-// A silo on its own; frontends reach it as Orleans clients (Licensing:SiloMode=External).
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// A silo on its own; frontends reach it as Orleans clients (Licensing:SiloMode=External). Its HTTP port serves
+// only health and metrics.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (args is ["migrate", ..])
 {
     return await MigrateCommand.Run(builder.Configuration, Console.Out);
 }
 
 builder.Configuration.AddShippedCatalog(builder.Environment);
-builder.Services.AddLicensingShutdown(builder.Configuration);
+builder.Configuration.AddCatalogFile();
+builder.Services.AddLicensingOperations(builder.Configuration, "silo");
 builder.UseOrleans(silo => silo.AddLicensingSilo(builder.Configuration));
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapLicensingOperations();
+await app.RunAsync();
 return 0;

@@ -16,6 +16,7 @@ internal static class FrontendApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         builder.Configuration.AddShippedCatalog(builder.Environment);
+        builder.Configuration.AddCatalogFile();
         var configuration = builder.Configuration;
 
         if (configuration.GetValue<SiloMode>("Licensing:SiloMode") == SiloMode.Embedded)
@@ -30,7 +31,7 @@ internal static class FrontendApp
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddLicensingShutdown(configuration);
+        services.AddLicensingOperations(configuration, "frontend");
         services.AddOptions<KaOptions>().Bind(configuration.GetSection(KaOptions.Section))
             .PostConfigure<IHostEnvironment>((options, environment) =>
             {
@@ -56,8 +57,14 @@ internal static class FrontendApp
         services.AddSingleton<AuthFailureThrottle>();
 
         var app = builder.Build();
+        app.MapLicensingOperations();
         app.MapKaEndpoint();
         app.MapOperatorApi();
+        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        {
+            app.MapOperatorDashboard();
+        }
+
         app.MapGet("/.well-known/jwks.json", async (IGrainFactory grains) =>
             TypedResults.Text(await grains.GetGrain<IKeySetGrain>(0).GetJwks(), "application/json; charset=utf-8"));
         return app;

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Frontend.Security;
+using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Licenses;
 
 namespace Orleans.Licensing.Frontend.Ka;
@@ -21,7 +23,7 @@ internal static partial class KaEndpoint
             app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(),
             options.Realm);
 
-        app.MapPost(options.Path, Handle).AddEndpointFilter(filter).DisableAntiforgery();
+        app.MapPost(options.Path, Handle).AddEndpointFilter(new KaTelemetryFilter()).AddEndpointFilter(filter).DisableAntiforgery();
         // Every other method gets B.1's 405; Order 1 lets the POST endpoint win for POST.
         app.Map(options.Path, (HttpContext context) =>
         {
@@ -79,6 +81,8 @@ internal static partial class KaEndpoint
             return ErrorResults.Text(StatusCodes.Status400BadRequest, parsed.Error!);
         }
 
+        context.Items[KaTelemetryFilter.ActionItem] = ActionName(ka);
+        Activity.Current?.SetTag(LicensingTelemetry.PurchaseIdTag, ka.PurchaseId);
         var license = grains.GetLicense(ka.PurchaseId);
         LicenseReply reply;
         try
@@ -95,6 +99,13 @@ internal static partial class KaEndpoint
 
         return ToHttp(reply, context.Response);
     }
+
+    private static string ActionName(KaRequest request) => request switch
+    {
+        KaIssueRequest r => r.Action.ToString().ToUpperInvariant(),
+        KaTerminateRequest => "TERMINATE",
+        _ => "GET-INFO",
+    };
 
     private static Task<LicenseReply> Call(ILicenseGrain license, KaRequest request) => request switch
     {

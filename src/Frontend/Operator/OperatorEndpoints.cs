@@ -2,7 +2,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Orleans.Licensing.Frontend.Ka;
+using Orleans.Dashboard;
 using Orleans.Licensing.Frontend.Security;
+using Orleans.Licensing.Hosting;
 
 namespace Orleans.Licensing.Frontend.Operator;
 
@@ -11,15 +13,23 @@ internal static class OperatorEndpoints
 {
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
     {
-        var options = app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value;
-        var licenses = app.MapGroup("/operator/licenses")
-            .AddEndpointFilter(new BasicAuthFilter(
-                new CredentialSet(options.Credentials),
-                app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(),
-                options.Realm));
+        var licenses = app.MapGroup("/operator/licenses").AddEndpointFilter(OperatorAuthentication(app));
         licenses.MapGet("/{purchaseId}", Describe);
         licenses.MapPut("/{purchaseId}/usage", ReportUsage);
         return app;
+    }
+
+    /// <summary>The Orleans Dashboard, behind the same operator credentials as the API.</summary>
+    public static IEndpointRouteBuilder MapOperatorDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapOrleansDashboard(routePrefix: HealthEndpoints.Dashboard).AddEndpointFilter(OperatorAuthentication(app));
+        return app;
+    }
+
+    private static BasicAuthFilter OperatorAuthentication(IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value;
+        return new BasicAuthFilter(new CredentialSet(options.Credentials), app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(), options.Realm);
     }
 
     private static async Task<Results<Ok<LicenseView>, ContentHttpResult>> Describe(string purchaseId, IGrainFactory grains)

@@ -21,6 +21,9 @@ public sealed class ClusterSettings
     /// <summary>The address other silos and clients reach this silo at (on Kubernetes, the pod IP).</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>The silo's name in membership and the dashboard (on Kubernetes, the pod name); Orleans picks one when empty.</summary>
+    public string? SiloName { get; set; }
+
     /// <summary>Listen on every interface rather than only the advertised address (containers behind NAT).</summary>
     public bool ListenOnAnyHostAddress { get; set; }
 

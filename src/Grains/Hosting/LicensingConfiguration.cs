@@ -39,6 +39,18 @@ public static class LicensingConfiguration
         return services.Configure<HostOptions>(options => options.ShutdownTimeout = timeout);
     }
 
+    /// <summary>
+    /// <c>Licensing:CatalogFile</c>: the catalog as its own JSON file (on Kubernetes, a mounted ConfigMap), shaped
+    /// like the settings files (<c>{"Licensing":{"Catalog":{"Products":{…}}}}</c>). A missing file stops start-up.
+    /// </summary>
+    public static void AddCatalogFile(this IConfigurationManager configuration)
+    {
+        if (configuration["Licensing:CatalogFile"] is { Length: > 0 } file)
+        {
+            configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+        }
+    }
+
     public static T Read<T>(this IConfiguration configuration, string section)
         where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Signing;
 using Orleans.Licensing.Storage;
@@ -38,6 +39,11 @@ public static class LicensingSiloBuilderExtensions
                 break;
         }
 
+        if (cluster.SiloName is { Length: > 0 } name)
+        {
+            silo.Configure<SiloOptions>(options => options.SiloName = name);
+        }
+
         return silo.AddLicensingGrains(configuration);
     }
 
@@ -52,6 +58,12 @@ public static class LicensingSiloBuilderExtensions
             options.Invariant = storage.Invariant;
             options.ConnectionString = connectionString;
         });
+
+        silo.AddActivityPropagation();
+        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        {
+            silo.AddDashboard();
+        }
 
         var services = silo.Services;
         // Orleans' own version-tolerant binary format instead of the default Newtonsoft JSON with type names:
@@ -88,6 +100,12 @@ public static class LicensingSiloBuilderExtensions
                     options.ConnectionString = connectionString;
                 });
                 break;
+        }
+
+        client.AddActivityPropagation();
+        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        {
+            client.AddDashboard();
         }
 
         return client;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Licensing.Catalog;
@@ -121,6 +122,7 @@ internal sealed partial class LicenseGrain(
         var body = keys.Sign(claims.ToJson());
         var issuance = Issuance.From(claims, (IssuanceCause)action, keys.ActiveKeyId, body);
         await Commit(state with { Issuances = state.Issuances.Add(issuance) });
+        LicensingTelemetry.LicensesIssued.Add(1, new TagList { { "action", action.ToString().ToUpperInvariant() }, { "product", order.ProductId } });
         return new LicenseReply(ReplyStatus.Issued, Body: body, ExpiresAt: issuance.ExpiresAt);
     }
 
@@ -151,9 +153,11 @@ internal sealed partial class LicenseGrain(
     {
         var previous = license.State;
         license.State = next;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await license.WriteStateAsync();
+            LicensingTelemetry.StorageWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e)
         {

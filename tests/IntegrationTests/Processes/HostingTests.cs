@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Orleans.Licensing.Hosting;
 using Orleans.Licensing.IntegrationTests.Support;
 
 namespace Orleans.Licensing.IntegrationTests.Processes;
@@ -15,8 +16,10 @@ public sealed class HostingTests
         var dataDirectory = TestEnvironment.NewDataDirectory();
         var gatewayPort = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
         var httpPort = TestEnvironment.FreePort();
+        var siloHttp = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{TestEnvironment.FreePort()}"));
         await using var silo = ServiceProcess.Silo(new Dictionary<string, string>
         {
+            ["Urls"] = siloHttp.ToString(),
             ["Licensing__DataDirectory"] = dataDirectory,
             ["Licensing__Cluster__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
             ["Licensing__Cluster__GatewayPort"] = gatewayPort,
@@ -35,6 +38,12 @@ public sealed class HostingTests
 
         Assert.True(answer.Status == HttpStatusCode.OK, $"{answer.Status} {answer.Text}\n{frontend.Output}\n{silo.Output}");
         Assert.True(File.Exists(Path.Combine(dataDirectory, "licensing.db")), "the silo process holds the storage");
+        using var probe = new HttpClient { BaseAddress = siloHttp };
+        foreach (var path in new[] { HealthEndpoints.Live, HealthEndpoints.Startup, HealthEndpoints.Ready, HealthEndpoints.Metrics })
+        {
+            using var response = await probe.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"silo {path}: {response.StatusCode}");
+        }
     }
 
     [Fact]
@@ -72,7 +81,7 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task Credentials_never_reach_the_logs_even_at_debug_level()
+    public async Task Credentials_keys_and_activation_data_never_reach_the_logs_even_at_debug_level()
     {
         var port = TestEnvironment.FreePort();
         var settings = ServiceProcess.EmbeddedSettings(TestEnvironment.NewDataDirectory(), port);
@@ -83,6 +92,8 @@ public sealed class HostingTests
         settings["Licensing__Ka__Credentials__0__Password"] = "Sup3rSecretKaPassword";
         settings["Licensing__Operator__Credentials__0__UserName"] = "isv";
         settings["Licensing__Operator__Credentials__0__Password"] = "Sup3rSecretIsvPassword";
+        var signingKey = TestEnvironment.NewSigningKeyPem();
+        settings["Licensing__Signing__Keys__0__PrivateKeyPem"] = signingKey;
         await using var frontend = ServiceProcess.Frontend(settings);
         var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
         await frontend.WaitUntilServing(address, StartTimeout);
@@ -90,14 +101,15 @@ public sealed class HostingTests
         var wrong = new KaClient(new HttpClient { BaseAddress = address }, "ka-user", "Sup3rSecretWrongPassword");
         var id = Ids.Next("L");
 
-        Assert.Equal(HttpStatusCode.OK, (await ka.Post(KaForms.Purchase(id, new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ka.Post(KaForms.Purchase(id, new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)) + "&ACTIVATION_DATA=Sup3rSecretActivation.example.com")).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await wrong.Post(KaForms.GetInfo(id))).Status);
         Assert.Equal(HttpStatusCode.OK, (await ka.ReportUsage(id, """{"usedAccounts":1}""", "isv", "Sup3rSecretIsvPassword")).Status);
         await frontend.Terminate(TimeSpan.FromSeconds(60));
 
         var output = frontend.Output;
         Assert.Contains("Request finished", output, StringComparison.Ordinal); // debug logging really was on
-        foreach (var secret in new[] { "Sup3rSecret", Convert.ToBase64String("ka-user:Sup3rSecretKaPassword"u8), Convert.ToBase64String("isv:Sup3rSecretIsvPassword"u8) })
+        var keyMaterial = signingKey.Split('\n')[1]; // the first line of base64 inside the PEM
+        foreach (var secret in new[] { "Sup3rSecret", Convert.ToBase64String("ka-user:Sup3rSecretKaPassword"u8), Convert.ToBase64String("isv:Sup3rSecretIsvPassword"u8), keyMaterial })
         {
             Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
         }

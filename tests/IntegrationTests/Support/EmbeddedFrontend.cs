@@ -54,6 +54,9 @@ public class EmbeddedFrontend : IAsyncLifetime
         BaseAddress = new Uri(address);
     }
 
+    /// <summary>Begins a graceful stop, as SIGTERM does, and returns while it is under way.</summary>
+    public Task BeginStop() => _app!.StopAsync();
+
     public async Task DisposeAsync()
     {
         if (_app is not null)

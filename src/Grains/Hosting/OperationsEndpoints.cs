@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Orleans.Licensing.Hosting;
+
+/// <summary>Health, metrics and shutdown behaviour, identical on silos and frontends.</summary>
+public static class OperationsEndpoints
+{
+    public static IServiceCollection AddLicensingOperations(this IServiceCollection services, IConfiguration configuration, string role)
+    {
+        services.AddSingleton<HostLifecycle>();
+        services.AddHealthChecks()
+            .AddCheck<HostLifecycle>("started", tags: [HostLifecycle.StartupTag])
+            .AddCheck<HostLifecycle>("ready", tags: [HostLifecycle.ReadyTag]);
+        var drain = configuration.GetValue("Licensing:ShutdownDrainDelay", TimeSpan.Zero);
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new ShutdownDrain(sp.GetRequiredService<HostLifecycle>(), drain));
+        services.AddLicensingShutdown(configuration);
+        services.AddLicensingTelemetry(configuration, role);
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLicensingOperations(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks(HealthEndpoints.Live, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(HealthEndpoints.Startup, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HostLifecycle.StartupTag) });
+        app.MapHealthChecks(HealthEndpoints.Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HostLifecycle.ReadyTag) });
+        app.MapPrometheusScrapingEndpoint(HealthEndpoints.Metrics);
+        return app;
+    }
+}

@@ -13,4 +13,5 @@ public sealed record LicenseView(
     DateTimeOffset ExpiresAt,
     DateOnly? TerminationDate,
     IReadOnlyList<UsageCounter> Usage,
-    IReadOnlyList<IssuanceSummary> Issuances);
+    IReadOnlyList<IssuanceSummary> Issuances,
+    IReadOnlyList<AuditEntry> Audit);

@@ -13,7 +13,10 @@ internal static class OperatorEndpoints
 {
     public static IEndpointRouteBuilder MapOperatorApi(this IEndpointRouteBuilder app)
     {
-        var licenses = app.MapGroup("/operator/licenses").AddEndpointFilter(OperatorAuthentication(app));
+        var operatorApi = app.MapGroup("/operator").AddEndpointFilter(OperatorAuthentication(app));
+        operatorApi.MapGet("/billing", Billing);
+        var licenses = operatorApi.MapGroup("/licenses");
+        licenses.MapGet("/", List);
         licenses.MapGet("/{purchaseId}", Describe);
         licenses.MapPut("/{purchaseId}/usage", ReportUsage);
         return app;
@@ -31,6 +34,51 @@ internal static class OperatorEndpoints
         var options = app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value;
         return new BasicAuthFilter(new CredentialSet(options.Credentials), app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(), options.Realm);
     }
+
+    /// <summary>Licenses from the read model, by PURCHASE_ID; <c>after</c> is the previous page's <c>next</c>.</summary>
+    private static async Task<Results<Ok<LicensePage>, ContentHttpResult>> List(
+        IGrainFactory grains, string? product = null, string? status = null, string? after = null, int limit = 100)
+    {
+        if (limit is < 1 or > 1000)
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"limit {limit} is not between 1 and 1000");
+        }
+
+        if (status is not (null or "Active" or "Expired" or "Terminated"))
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"status '{status}' is not Active, Expired or Terminated");
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IReportingGrain>(0).List(product, status, after, limit));
+    }
+
+    /// <summary>
+    /// Every real (non-test) license active between <c>from</c> and <c>to</c> (inclusive, yyyy-MM-dd), with its
+    /// product and active days: JSON, or CSV with <c>format=csv</c>.
+    /// </summary>
+    private static async Task<IResult> Billing(IGrainFactory grains, string? from, string? to, string? format)
+    {
+        if (!TryParseDay(from, out var firstDay) || !TryParseDay(to, out var lastDay))
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, "from and to are required, as yyyy-MM-dd");
+        }
+
+        if (lastDay < firstDay)
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"to {to} is before from {from}");
+        }
+
+        var report = await grains.GetGrain<IReportingGrain>(0).Billing(firstDay, lastDay);
+        return format switch
+        {
+            null or "json" => TypedResults.Ok(report),
+            "csv" => TypedResults.Text(BillingCsv.Write(report), "text/csv; charset=utf-8"),
+            _ => ErrorResults.Text(StatusCodes.Status400BadRequest, $"format '{format}' is not json or csv"),
+        };
+    }
+
+    private static bool TryParseDay(string? text, out DateOnly day) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     private static async Task<Results<Ok<LicenseView>, ContentHttpResult>> Describe(string purchaseId, IGrainFactory grains)
     {

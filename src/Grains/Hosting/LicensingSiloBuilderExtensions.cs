@@ -5,7 +5,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Microsoft.Extensions.Options;
 using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Reporting;
 using Orleans.Licensing.Signing;
 using Orleans.Licensing.Storage;
 using Orleans.Serialization;
@@ -17,6 +19,9 @@ namespace Orleans.Licensing.Hosting;
 public static class LicensingSiloBuilderExtensions
 {
     public const string StorageName = "licenses";
+
+    /// <summary>The license grain's state name: what the storage rows hold as GrainTypeString.</summary>
+    public const string LicenseStateName = "license";
 
     /// <summary>A silo of this service: its clustering and <see cref="AddLicensingGrains"/>.</summary>
     public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
@@ -74,6 +79,12 @@ public static class LicensingSiloBuilderExtensions
             new SchemaMigrator(storage.Provider, connectionString),
             storage.MigrateOnStart ?? (storage.Provider == StorageProvider.Sqlite || sp.GetRequiredService<IHostEnvironment>().IsDevelopment()),
             sp.GetRequiredService<ILogger<SchemaOnStart>>()));
+
+        services.AddSingleton(sp => new LicenseIndex(
+            storage.Provider,
+            connectionString,
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LicensingOptions>().Bind(configuration.GetSection(LicensingOptions.Section));

@@ -12,7 +12,7 @@ namespace Orleans.Licensing.Licenses;
 /// after <see cref="Commit"/> made the new state durable.
 /// </summary>
 internal sealed partial class LicenseGrain(
-    [PersistentState("license", LicensingSiloBuilderExtensions.StorageName)] IPersistentState<LicenseState> license,
+    [PersistentState(LicensingSiloBuilderExtensions.LicenseStateName, LicensingSiloBuilderExtensions.StorageName)] IPersistentState<LicenseState> license,
     ProductCatalog catalog,
     SigningKeyRing keys,
     TimeProvider time,
@@ -47,7 +47,7 @@ internal sealed partial class LicenseGrain(
             state = restored;
         }
 
-        await Commit(state with { TerminatedOn = order.TerminationDate });
+        await Commit(state with { TerminatedOn = order.TerminationDate }, "KA TERMINATE", $"terminated as of {order.TerminationDate:yyyy-MM-dd}");
         return reply;
     }
 
@@ -67,7 +67,10 @@ internal sealed partial class LicenseGrain(
             return error;
         }
 
-        await Commit(license.State with { Usage = usage });
+        await Commit(
+            license.State with { Usage = usage },
+            "Operator usage report",
+            string.Join(", ", counters.Select(c => $"{c.Key}={c.Value}")));
         return LicenseRules.Usage(license.State, PurchaseId, license.State.Current.ProductId, catalog);
     }
 
@@ -95,7 +98,8 @@ internal sealed partial class LicenseGrain(
             [.. counters.Select(name => new UsageCounter(name, state.Usage.GetValueOrDefault(name)))],
             [.. state.Issuances.Select(i => new IssuanceSummary(
                 i.Revision, i.Cause.ToString(), i.ProductId, i.StartDate, i.ExpiryDate, i.ExpiresAt, i.IssuedAt, i.KeyId,
-                Convert.ToHexStringLower(SHA256.HashData(i.Body))))]));
+                Convert.ToHexStringLower(SHA256.HashData(i.Body))))],
+            state.Audit));
     }
 
     private async Task<LicenseReply> Issue(LicenseAction action, LicenseOrder order)
@@ -121,7 +125,10 @@ internal sealed partial class LicenseGrain(
         var claims = decision.Claims!;
         var body = keys.Sign(claims.ToJson());
         var issuance = Issuance.From(claims, (IssuanceCause)action, keys.ActiveKeyId, body);
-        await Commit(state with { Issuances = state.Issuances.Add(issuance) });
+        await Commit(
+            state with { Issuances = state.Issuances.Add(issuance) },
+            "KA " + action.ToString().ToUpperInvariant(),
+            $"revision {issuance.Revision}: {issuance.ProductId} {issuance.StartDate:yyyy-MM-dd} to {issuance.ExpiryDate:yyyy-MM-dd}, key {issuance.KeyId}");
         LicensingTelemetry.LicensesIssued.Add(1, new TagList { { "action", action.ToString().ToUpperInvariant() }, { "product", order.ProductId } });
         return new LicenseReply(ReplyStatus.Issued, Body: body, ExpiresAt: issuance.ExpiresAt);
     }
@@ -142,17 +149,21 @@ internal sealed partial class LicenseGrain(
         }
 
         LogRestored(PurchaseId, result.Claims.Revision);
-        return LicenseState.Empty with { Issuances = [Issuance.From(result.Claims, IssuanceCause.Restore, result.KeyId!, body)] };
+        return LicenseState.Empty with
+        {
+            Issuances = [Issuance.From(result.Claims, IssuanceCause.Restore, result.KeyId!, body)],
+            Audit = [new AuditEntry(time.GetUtcNow(), "Restore", $"from PREVIOUS_LICENSE_BODY revision {result.Claims.Revision} signed with key {result.KeyId}")],
+        };
     }
 
     /// <summary>
     /// B.11: the grain never keeps a state that storage does not hold. On failure the old state is put back
     /// and the activation dropped, because the stored version is no longer certain.
     /// </summary>
-    private async Task Commit(LicenseState next)
+    private async Task Commit(LicenseState next, string cause, string detail)
     {
         var previous = license.State;
-        license.State = next;
+        license.State = next with { Audit = next.Audit.Add(new AuditEntry(time.GetUtcNow(), cause, detail)) };
         var started = Stopwatch.GetTimestamp();
         try
         {

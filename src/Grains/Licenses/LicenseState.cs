@@ -20,6 +20,9 @@ public sealed record LicenseState
     [Id(2)]
     public ImmutableDictionary<string, long> Usage { get; init; } = ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
 
+    [Id(3)]
+    public ImmutableList<AuditEntry> Audit { get; init; } = [];
+
     public bool Exists => !Issuances.IsEmpty;
 
     public bool IsTerminated => TerminatedOn is not null;

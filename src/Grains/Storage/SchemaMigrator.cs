@@ -102,7 +102,7 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
 
     private async Task<DbConnection> Open(CancellationToken cancellation)
     {
-        DbConnection connection = provider == StorageProvider.Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+        var connection = StorageConnections.Create(provider, connectionString);
         try
         {
             if (provider == StorageProvider.Sqlite

@@ -1,0 +1,12 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Orleans.Licensing.Hosting;
+
+namespace Orleans.Licensing.Storage;
+
+internal static class StorageConnections
+{
+    public static DbConnection Create(StorageProvider provider, string connectionString) =>
+        provider == StorageProvider.Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+}

@@ -49,4 +49,30 @@ public sealed class LicenseKeySetTests
 
         Assert.Equal(0, json.RootElement.GetProperty("keys").GetArrayLength());
     }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("{}")]
+    [InlineData("{\"keys\":{}}")]
+    [InlineData("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":5,\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}]}")]
+    [InlineData("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k\",\"x\":\"not base64url!\"}]}")]
+    [InlineData("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k\",\"x\":\"AAAA\"}]}")]
+    [InlineData("{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"},{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}]}")]
+    public void FromJwks_refuses_what_is_not_a_usable_JWKS_with_a_FormatException(string jwks)
+    {
+        Assert.Throws<FormatException>(() => LicenseKeySet.FromJwks(jwks));
+    }
+
+    [Fact]
+    public void FromPublicKeys_takes_ids_and_base64url_raw_keys_as_the_JWKS_writes_them()
+    {
+        using var key = Key.Create(SignatureAlgorithm.Ed25519);
+        var x = Base64Url.EncodeToString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey));
+
+        var set = LicenseKeySet.FromPublicKeys(("2016-a", x), ("2016-b", "11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo"));
+
+        Assert.Equal(2, set.Keys.Count);
+        Assert.Equal(key.PublicKey.Export(KeyBlobFormat.RawPublicKey), set.Find("2016-a")!.Key.Export(KeyBlobFormat.RawPublicKey));
+        Assert.Throws<FormatException>(() => LicenseKeySet.FromPublicKeys(("short", "AAAA")));
+    }
 }

@@ -1,0 +1,3 @@
+using Orleans.Licensing.Verify;
+
+return await VerifyCommand.Run(args, Console.Out, Console.Error, Console.OpenStandardInput);

@@ -64,4 +64,23 @@ public sealed class PostgresGrainTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal(purchase.Body, repeat.Body);
         Assert.Equal(3, view!.Usage.Single(u => u.Name == "usedAccounts").Value);
     }
+
+    [Fact]
+    public async Task The_read_model_lists_and_bills_from_postgresql()
+    {
+        var grains = _cluster.GrainFactory;
+        await grains.GetLicense("R1").Purchase(Order("R1", "someproduct1", Expiry));
+        await grains.GetLicense("R2").Purchase(new LicenseOrder("R2", "someproduct1-pro", true, Start, Expiry));
+        await grains.GetLicense("R3").Purchase(Order("R3", "someproduct1-pro", Expiry));
+        await grains.GetLicense("R3").Terminate(new TerminationOrder("R3", "someproduct1-pro", false, Start.AddDays(5)));
+
+        var report = await grains.GetGrain<IReportingGrain>(0).Billing(Start, Start.AddDays(29));
+        var page = await grains.GetGrain<IReportingGrain>(0).List("someproduct1-pro", null, null, 10);
+        await grains.GetLicense("R1").Renew(Order("R1", "someproduct1", Expiry.AddDays(30)) with { StartDate = Expiry.AddDays(-10) });
+        var caughtUp = await grains.GetGrain<IReportingGrain>(0).List("someproduct1", null, null, 10);
+
+        Assert.Equal([("R1", "someproduct1", 30), ("R3", "someproduct1-pro", 5)], report.Lines.Select(l => (l.PurchaseId, l.ProductId, l.ActiveDays)));
+        Assert.Equal(["R2", "R3"], page.Items.Select(i => i.PurchaseId));
+        Assert.Equal(Expiry.AddDays(30), caughtUp.Items.Single(i => i.PurchaseId == "R1").ExpiryDate);
+    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Orleans.Licensing.IntegrationTests.Support;
@@ -39,26 +38,7 @@ public sealed class OperatorCliTests(EmbeddedFrontend frontend)
 
     private async Task<(int ExitCode, string Output)> Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Binary());
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LICENSING_URL"] = frontend.BaseAddress.ToString();
-        start.Environment["COLUMNS"] = "200";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
-
-    private static string Binary()
-    {
-        var tfm = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var root = tfm.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "tools", "Operator", "bin", tfm.Parent.Name, tfm.Name, "Orleans.Licensing.Operator.dll");
+        var result = await ExternalCommand.Run("dotnet", [RepositoryPaths.Binary("tools/Operator", "Orleans.Licensing.Operator"), "--url", frontend.BaseAddress.ToString(), .. arguments]);
+        return (result.ExitCode, result.Output + result.Error);
     }
 }

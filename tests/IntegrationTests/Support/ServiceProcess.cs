@@ -165,15 +165,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static string Binary(string project)
-    {
-        // tests/IntegrationTests/bin/<Configuration>/<tfm>/ → src/<project>/bin/<Configuration>/<tfm>/
-        var tfmDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = tfmDirectory.Parent!.Name;
-        var root = tfmDirectory.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(root, "src", project, "bin", configuration, tfmDirectory.Name, $"Orleans.Licensing.{project}.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"build src/{project} first", path);
-    }
+    private static string Binary(string project) => RepositoryPaths.Binary($"src/{project}", $"Orleans.Licensing.{project}");
 
     private void Append(string? line)
     {

@@ -1,19 +1,19 @@
-namespace Orleans.Licensing.IntegrationTests.Isv;
+namespace Orleans.Licensing.IntegrationTests.Support;
 
-/// <summary>Where the ISV-side artifacts are, found from this test assembly's own bin directory.</summary>
+/// <summary>Where the repository's built programs and files are, found from this test assembly's own bin directory.</summary>
 internal static class RepositoryPaths
 {
     /// <summary>The repository root: tests/IntegrationTests/bin/&lt;Configuration&gt;/&lt;tfm&gt;/ is five levels below it.</summary>
     public static string Root => TfmDirectory.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
 
     /// <summary>tools/Verify's output for the same configuration and framework as the tests; built through the test project's reference.</summary>
-    public static string VerifyTool
+    public static string VerifyTool => Binary("tools/Verify", "Orleans.Licensing.Verify");
+
+    /// <summary>A project's main assembly, built for the same configuration and framework as the tests.</summary>
+    public static string Binary(string projectDirectory, string assembly)
     {
-        get
-        {
-            var path = Path.Combine(Root, "tools", "Verify", "bin", TfmDirectory.Parent!.Name, TfmDirectory.Name, "Orleans.Licensing.Verify.dll");
-            return File.Exists(path) ? path : throw new FileNotFoundException("build tools/Verify first", path);
-        }
+        var path = Path.Combine(Root, projectDirectory, "bin", TfmDirectory.Parent!.Name, TfmDirectory.Name, assembly + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"build {projectDirectory} first", path);
     }
 
     public static string PhpExample

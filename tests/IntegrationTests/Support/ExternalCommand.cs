@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Orleans.Licensing.IntegrationTests.Isv;
+namespace Orleans.Licensing.IntegrationTests.Support;
 
 /// <summary>Runs a program to completion as an operator's shell would, optionally feeding its standard input.</summary>
 internal static class ExternalCommand

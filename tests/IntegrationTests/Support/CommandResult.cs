@@ -1,4 +1,4 @@
-namespace Orleans.Licensing.IntegrationTests.Isv;
+namespace Orleans.Licensing.IntegrationTests.Support;
 
 /// <summary>How a command-line program ended and what it printed.</summary>
 internal sealed record CommandResult(int ExitCode, string Output, string Error)

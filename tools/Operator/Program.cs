@@ -3,11 +3,11 @@ using System.Globalization;
 using Orleans.Licensing.Operator;
 using Spectre.Console;
 
-var url = new Option<Uri>("--url")
+var url = new Option<string>("--url")
 {
     Description = "The service (env LICENSING_URL)",
     Recursive = true,
-    DefaultValueFactory = _ => new Uri(Environment.GetEnvironmentVariable("LICENSING_URL") ?? "http://localhost:5080"),
+    DefaultValueFactory = _ => Environment.GetEnvironmentVariable("LICENSING_URL") ?? "http://localhost:5080",
 };
 var user = new Option<string>("--user")
 {
@@ -79,10 +79,10 @@ try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (Exception e) when (e is OperatorException or HttpRequestException or IOException)
+catch (Exception e) when (e is OperatorException or HttpRequestException or IOException or UriFormatException)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
 
-OperatorClient Client(ParseResult result) => new(result.GetValue(url)!, result.GetValue(user)!, result.GetValue(password)!);
+OperatorClient Client(ParseResult result) => new(new Uri(result.GetValue(url)!), result.GetValue(user)!, result.GetValue(password)!);

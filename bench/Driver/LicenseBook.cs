@@ -1,0 +1,174 @@
+using System.Globalization;
+
+namespace Orleans.Licensing.Bench;
+
+/// <summary>
+/// Every license the driver has created, and the planning of its next request. A license has at most one request
+/// in flight, so its requests reach the service in the order they were planned and each one is valid for the
+/// state the previous one left; a wanted action that applies to no license yet becomes a PURCHASE.
+/// </summary>
+internal sealed class LicenseBook(string prefix, int seed)
+{
+    private static readonly DateOnly FirstDay = new(2016, 3, 12);
+    private readonly Lock _gate = new();
+    private readonly List<LicenseSlot> _active = [];
+    private readonly Random _random = new(seed);
+    private int _created;
+
+    public int Created
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _created;
+            }
+        }
+    }
+
+    public int Active
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _active.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A run's own PURCHASE_ID prefix: KA's ids are 1 to 10 letters and digits, so 4 characters leave 6 digits
+    /// for the licenses of one run and runs against the same database do not collide.
+    /// </summary>
+    public static string NewPrefix(char letter)
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return letter + string.Concat(Enumerable.Range(0, 3).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]));
+    }
+
+    public PlannedRequest Plan(Mix mix)
+    {
+        lock (_gate)
+        {
+            var wanted = mix.Pick(_random);
+            if (wanted != KaAction.Purchase && PickIdleActive() is { } slot)
+            {
+                slot.Busy = true;
+                return Build(wanted, wanted, slot);
+            }
+
+            var fresh = new LicenseSlot(
+                prefix + _created.ToString(CultureInfo.InvariantCulture), FirstDay.AddDays(_created % 28)) { Busy = true };
+            _created++;
+            return Build(wanted, KaAction.Purchase, fresh);
+        }
+    }
+
+    /// <summary>Records the answer; returns false when a replay's answer differs from the body first issued.</summary>
+    public bool Complete(PlannedRequest request, int status, byte[] body)
+    {
+        lock (_gate)
+        {
+            var slot = request.Slot;
+            slot.Busy = false;
+            if (status != 200)
+            {
+                // Not applied: the license stays where it was and its next request is planned from there.
+                return true;
+            }
+
+            switch (request.Action)
+            {
+                case KaAction.Purchase:
+                    slot.Stage = LicenseStage.Active;
+                    slot.ActiveIndex = _active.Count;
+                    _active.Add(slot);
+                    Issued(slot, request, body);
+                    break;
+                case KaAction.Renew:
+                case KaAction.Upgrade:
+                    Issued(slot, request, body);
+                    break;
+                case KaAction.Terminate:
+                    slot.Stage = LicenseStage.Terminated;
+                    RemoveActive(slot);
+                    break;
+                case KaAction.Replay:
+                    return request.Expected is null || body.AsSpan().SequenceEqual(request.Expected);
+                case KaAction.GetInfo:
+                default:
+                    break;
+            }
+
+            return true;
+        }
+    }
+
+    private static void Issued(LicenseSlot slot, PlannedRequest request, byte[] body)
+    {
+        slot.Product = request.Product;
+        slot.Period = request.Period;
+        slot.LastForm = request.Form;
+        slot.LastBody = body;
+    }
+
+    private static PlannedRequest Build(KaAction wanted, KaAction action, LicenseSlot slot)
+    {
+        var id = slot.Id;
+        switch (action)
+        {
+            case KaAction.Purchase:
+                return new(slot, wanted, action,
+                    KaForms.Issue("PURCHASE", id, KaForms.Basic, slot.FirstStart, slot.FirstExpiry, null), KaForms.Basic, 0, null);
+            case KaAction.Renew:
+                {
+                    var period = slot.Period + 1;
+                    var form = KaForms.Issue("RENEW", id, slot.Product, slot.FirstStart.AddMonths(period), slot.FirstExpiry.AddMonths(period), slot.LastBody);
+                    return new(slot, wanted, action, form, slot.Product, period, null);
+                }
+
+            case KaAction.Upgrade:
+                {
+                    // Same period, the other edition: Basic and Pro may be upgraded to each other.
+                    var product = KaForms.Other(slot.Product);
+                    var form = KaForms.Issue("UPGRADE", id, product, slot.FirstStart.AddMonths(slot.Period), slot.FirstExpiry.AddMonths(slot.Period), slot.LastBody);
+                    return new(slot, wanted, action, form, product, slot.Period, null);
+                }
+
+            case KaAction.Terminate:
+                return new(slot, wanted, action,
+                    KaForms.Terminate(id, slot.Product, slot.FirstStart.AddMonths(slot.Period).AddDays(15)), slot.Product, slot.Period, null);
+            case KaAction.GetInfo:
+                return new(slot, wanted, action, KaForms.GetInfo(id, slot.Product), slot.Product, slot.Period, null);
+            case KaAction.Replay:
+                return new(slot, wanted, action, slot.LastForm!, slot.Product, slot.Period, slot.LastBody);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
+
+    private LicenseSlot? PickIdleActive()
+    {
+        // A few random tries: with thousands of licenses and tens of requests in flight a busy one is rare.
+        for (var attempt = 0; attempt < 16 && _active.Count > 0; attempt++)
+        {
+            var slot = _active[_random.Next(_active.Count)];
+            if (!slot.Busy)
+            {
+                return slot;
+            }
+        }
+
+        return null;
+    }
+
+    private void RemoveActive(LicenseSlot slot)
+    {
+        var last = _active[^1];
+        _active[slot.ActiveIndex] = last;
+        last.ActiveIndex = slot.ActiveIndex;
+        _active.RemoveAt(_active.Count - 1);
+        slot.ActiveIndex = -1;
+    }
+}

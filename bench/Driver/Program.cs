@@ -1,0 +1,110 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Orleans.Licensing.Bench;
+using Spectre.Console;
+
+// System.CommandLine 3.0 parses no Uri options: URLs are strings.
+var url = new Option<string>("--url") { Description = "The service's base address", DefaultValueFactory = _ => "http://127.0.0.1:5080", Recursive = true };
+var path = new Option<string>("--path") { Description = "The KA endpoint's path", DefaultValueFactory = _ => "/ka", Recursive = true };
+var user = new Option<string>("--user") { Description = "KA user (Basic)", DefaultValueFactory = _ => "john", Recursive = true };
+var password = new Option<string>("--password") { Description = "KA password (Basic)", DefaultValueFactory = _ => "qwe123", Recursive = true };
+
+var concurrency = new Option<int>("--concurrency", "-c") { Description = "Workers (closed loop) and connections (both modes)", DefaultValueFactory = _ => 32 };
+var duration = new Option<double>("--duration", "-d") { Description = "Seconds per measured phase", DefaultValueFactory = _ => 10 };
+var warmup = new Option<double>("--warmup") { Description = "Seconds of unmeasured mixed load before the first phase (JIT, connections, grain activation)", DefaultValueFactory = _ => 3 };
+var seed = new Option<int>("--seed") { Description = "Licenses purchased before measuring, so RENEW, GET-INFO and replays have licenses to act on", DefaultValueFactory = _ => 2000 };
+var phases = new Option<string[]>("--phase", "-p")
+{
+    Description = "Phases in order: closed:MIX or open:MIX:RATE (RATE per second or N% of closed:MIX's throughput); MIX is mixed, write or read",
+    DefaultValueFactory = _ => ["closed:mixed"],
+    AllowMultipleArgumentsPerToken = true,
+};
+var rate = new Option<double?>("--rate", "-r") { Description = "Shorthand for one open-loop mixed phase at this many requests per second" };
+var pids = new Option<int[]>("--pid") { Description = "Service process ids whose CPU time and peak memory are measured", AllowMultipleArgumentsPerToken = true };
+var databasePid = new Option<int?>("--database-pid") { Description = "PostgreSQL's postmaster pid: its CPU time and its backends' are measured" };
+var json = new Option<string?>("--json") { Description = "Write the results here as JSON" };
+var label = new Option<string>("--label") { Description = "The configuration's name in the results", DefaultValueFactory = _ => "service" };
+var noProgress = new Option<bool>("--no-progress") { Description = "No live display (for logs)" };
+
+var run = new Command("run", "Drive KA load and report throughput, latency percentiles and statuses")
+{
+    concurrency, duration, warmup, seed, phases, rate, pids, databasePid, json, label, noProgress,
+};
+run.SetAction(async result =>
+{
+    var specs = result.GetValue(rate) is { } perSecond
+        ? [new PhaseSpec(string.Create(CultureInfo.InvariantCulture, $"open:mixed:{perSecond}"), true, Mix.Mixed, perSecond, null)]
+        : result.GetValue(phases)!.Select(PhaseSpec.Parse).ToList();
+    var workers = result.GetValue(concurrency);
+    using var http = new KaHttp(result.GetValue(url)!, result.GetValue(path)!, result.GetValue(user)!, result.GetValue(password)!, workers);
+    var book = new LicenseBook(LicenseBook.NewPrefix('B'), 42);
+    var meter = new ProcessMeter(result.GetValue(pids) ?? [], result.GetValue(databasePid));
+    var runner = new LoadRunner(http, book, meter, workers, !result.GetValue(noProgress));
+    var startedAt = DateTimeOffset.UtcNow;
+    var phaseDuration = TimeSpan.FromSeconds(result.GetValue(duration));
+
+    var seeded = result.GetValue(seed);
+    if (seeded > 0)
+    {
+        var seeding = await runner.Run("seed", false, Mix.PurchaseOnly, null, TimeSpan.FromMinutes(5), seeded);
+        Views.Line(seeding);
+    }
+
+    if (result.GetValue(warmup) > 0)
+    {
+        await runner.Run("warm-up", false, Mix.Mixed, null, TimeSpan.FromSeconds(result.GetValue(warmup)));
+    }
+
+    var results = new List<PhaseResult>();
+    foreach (var spec in specs)
+    {
+        var perSecondRate = spec.Rate;
+        if (spec.Fraction is { } fraction)
+        {
+            var reference = results.LastOrDefault(r => r.Mode == "closed" && r.Mix == spec.Mix.Name)
+                ?? throw new InvalidOperationException($"{spec.Name}: a percentage needs an earlier closed:{spec.Mix.Name} phase");
+            perSecondRate = Math.Max(1, Math.Round(reference.Throughput * fraction));
+        }
+
+        var phase = await runner.Run(spec.Name, spec.Open, spec.Mix, perSecondRate, phaseDuration);
+        results.Add(phase);
+        Views.Line(phase);
+    }
+
+    var summary = new RunResult(result.GetValue(label)!, http.Endpoint.ToString(), startedAt, workers, seeded, results);
+    Views.Table(summary);
+    if (result.GetValue(json) is { } file)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(summary, BenchJson.Options));
+    }
+
+    return 0;
+});
+
+var requests = new Option<int>("--requests") { Description = "Requests in the mixed part of the check", DefaultValueFactory = _ => 400 };
+var smoke = new Command("smoke", "A few hundred requests against a fresh instance: every answer 200 except the expected ones, replays byte-identical")
+{
+    requests,
+};
+smoke.SetAction(async result =>
+{
+    using var http = new KaHttp(result.GetValue(url)!, result.GetValue(path)!, result.GetValue(user)!, result.GetValue(password)!, 8);
+    return await SmokeCheck.Run(http, result.GetValue(requests)) ? 0 : 1;
+});
+
+var resultsDirectory = new Option<string>("--results") { Description = "The directory bench/run.sh wrote its raw results to", Required = true };
+var output = new Option<string>("--out") { Description = "Where latest.json, latest.md and latency-throughput.svg go", Required = true };
+var report = new Command("report", "Combine the runner's raw results into the comparison with the ceilings: JSON, a Markdown table and an SVG plot")
+{
+    resultsDirectory, output,
+};
+report.SetAction(async result =>
+{
+    await Report.Write(result.GetValue(resultsDirectory)!, result.GetValue(output)!);
+    return 0;
+});
+
+var root = new RootCommand("Orleans Licensing KA load driver") { url, path, user, password, run, smoke, report };
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# The performance benchmark: our service against the ceilings of its two layers, on this machine, in one run.
+#   (a) the HTTP ceiling: bench/Ceiling, a bare minimal-API endpoint that reads the same form and answers a
+#       license-sized body;
+#   (b) the durable-storage ceiling: pgbench upserting a 1.5 KB bytea row, at the same concurrency;
+#   (c) the service: embedded default (SQLite), PostgreSQL co-hosted (silo in the frontend process), and
+#       PostgreSQL split (src/Silo + a frontend with SiloMode=External).
+# Every configuration gets the same driver (bench/Driver) at the same concurrency: closed-loop write-only,
+# read-only (replays + GET-INFO) and mixed phases, then open-loop mixed phases at fractions of its own maximum.
+# Results: bench/results/latest.json, latest.md (the table) and latency-throughput.svg.
+# Usage: bash bench/run.sh        (env: BENCH_CONCURRENCY=32, BENCH_DURATION=10 seconds per phase, BENCH_SEED=2000)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+concurrency=${BENCH_CONCURRENCY:-32}
+duration=${BENCH_DURATION:-10}
+seed=${BENCH_SEED:-2000}
+out=$root/bench/results
+pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/orleans-licensing-bench.XXXXXX")
+raw=$scratch/raw
+mkdir -p "$raw" "$out"
+as_postgres=()
+if [ "$(id -u)" = 0 ]; then
+  # PostgreSQL refuses to run as root.
+  chown postgres "$scratch"
+  as_postgres=(runuser -u postgres --)
+fi
+
+pids=()
+pg_started=
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  if [ -n "$pg_started" ]; then
+    "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$scratch/pg" -m immediate -w stop >/dev/null 2>&1 || true
+  fi
+  rm -rf "$scratch"
+  exit "$status"
+}
+trap cleanup EXIT INT TERM
+
+# A free loopback port below Linux's ephemeral range (so no outgoing connection takes it meanwhile).
+next_port=$((15000 + RANDOM % 10000))
+free_port() {
+  while (echo >"/dev/tcp/127.0.0.1/$next_port") 2>/dev/null; do next_port=$((next_port + 1)); done
+  port=$next_port
+  next_port=$((next_port + 1))
+}
+
+# start NAME COMMAND...: runs it in the background with its output in the scratch directory; sets $pid.
+start() {
+  local name=$1
+  shift
+  "$@" >"$scratch/$name.log" 2>&1 &
+  pid=$!
+  pids+=("$pid")
+}
+
+wait_http() {
+  local url=$1 pid=$2 name=$3
+  for _ in $(seq 240); do
+    curl -sf -o /dev/null "$url" && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "$name exited before serving:" >&2
+      tail -n 40 "$scratch/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.5
+  done
+  echo "$name did not serve $url within 120 s" >&2
+  tail -n 40 "$scratch/$name.log" >&2
+  exit 1
+}
+
+stop() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  local kept=()
+  for p in "${pids[@]}"; do [ "$p" = "$pid" ] || kept+=("$p"); done
+  pids=("${kept[@]}")
+}
+
+# The service's warnings that matter for performance: grain calls that blocked a scheduler thread.
+report_warnings() {
+  local name=$1
+  local slow
+  slow=$(grep -c 'longer than 00:00:01' "$scratch/$name.log" || true)
+  echo "$name: $slow 'took elapsed time … longer than 00:00:01' warnings"
+  echo "$name $slow" >>"$raw/warnings.txt"
+}
+
+driver() { dotnet "$root/bench/Driver/bin/Release/net10.0/Orleans.Licensing.Bench.dll" "$@"; }
+service_phases=(closed:write closed:read closed:mixed open:mixed:25% open:mixed:50% open:mixed:75%)
+driver_common=(-c "$concurrency" -d "$duration" --seed "$seed" --warmup 3)
+
+echo "== building (Release)"
+for project in src/Frontend src/Silo bench/Driver bench/Ceiling; do
+  dotnet build "$root/$project" -c Release -v quiet -nologo >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log"; exit 1; }
+done
+frontend_dll=$root/src/Frontend/bin/Release/net10.0/Orleans.Licensing.Frontend.dll
+silo_dll=$root/src/Silo/bin/Release/net10.0/Orleans.Licensing.Silo.dll
+
+echo "== PostgreSQL (scratch)"
+free_port
+pg_port=$port
+"${as_postgres[@]}" "$pg_bin/initdb" -D "$scratch/pg" --auth=trust -U postgres --no-instructions >/dev/null
+"${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$scratch/pg" -l "$scratch/pg.log" -w \
+  -o "-p $pg_port -k $scratch -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
+pg_started=1
+postmaster=$(head -n 1 "$scratch/pg/postmaster.pid")
+psql_() { psql -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -q "$@"; }
+for db in bench cohosted split; do psql_ -c "CREATE DATABASE $db"; done
+pg_connection() { echo "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$1;Maximum Pool Size=200;Timeout=5;Command Timeout=10"; }
+
+# Sum of utime+stime (clock ticks) of the postmaster and its live backends, plus the postmaster's cutime+cstime:
+# the backends that already exited (pgbench closes its connections before we read the second sample).
+pg_ticks() {
+  # Processes come and go while cat reads: a vanished one is no error here.
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v r="$postmaster" '$1 == r { s += $16 + $17 } $1 == r || $4 == r { s += $14 + $15 } END { print s + 0 }'
+}
+
+echo "== (a) HTTP ceiling: bare ASP.NET Core minimal API"
+free_port
+ceiling_url=http://127.0.0.1:$port
+start ceiling env Urls="$ceiling_url" dotnet "$root/bench/Ceiling/bin/Release/net10.0/Orleans.Licensing.Bench.Ceiling.dll"
+ceiling_pid=$pid
+wait_http "$ceiling_url/.well-known/jwks.json" "$ceiling_pid" ceiling
+driver run --url "$ceiling_url" --label http-ceiling "${driver_common[@]}" --pid "$ceiling_pid" \
+  -p closed:mixed open:mixed:25% open:mixed:50% open:mixed:75% open:mixed:90% --json "$raw/0-http-ceiling.json"
+stop "$ceiling_pid"
+
+echo "== (b) durable-storage ceiling: pgbench upserts of a 1.5 KB bytea row, $concurrency clients"
+psql_ -d bench <<'SQL'
+CREATE TABLE license_state (id integer PRIMARY KEY, version integer NOT NULL, payload bytea NOT NULL);
+INSERT INTO license_state SELECT i, 1, convert_to(repeat(md5(i::text), 48), 'UTF8') FROM generate_series(1, 10000) AS i;
+SQL
+cat >"$scratch/upsert.sql" <<'SQL'
+\set id random(1, 12000)
+INSERT INTO license_state (id, version, payload) VALUES (:id, 1, convert_to(repeat(md5(:id::text || random()::text), 48), 'UTF8'))
+  ON CONFLICT (id) DO UPDATE SET version = license_state.version + 1, payload = excluded.payload;
+SQL
+chmod a+r "$scratch/upsert.sql"
+before=$(pg_ticks)
+started=$(date +%s.%N)
+(cd "$raw" && "$pg_bin/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -n -M prepared -c "$concurrency" -j "$(nproc)" \
+  -T "$duration" -f "$scratch/upsert.sql" -l --log-prefix=pgbench_log bench >pgbench.out 2>&1) || { cat "$raw/pgbench.out"; exit 1; }
+ended=$(date +%s.%N)
+after=$(pg_ticks)
+awk -v t="$((after - before))" -v s="$started" -v e="$ended" 'BEGIN { printf "%.3f\n", t / 100 / (e - s) }' >"$raw/pgbench.cpu"
+grep -E 'tps|latency average|number of clients' "$raw/pgbench.out"
+
+echo "== (c1) service, embedded default (SQLite)"
+free_port; http_port=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+mkdir -p "$scratch/sqlite"
+start sqlite env Licensing__DataDirectory="$scratch/sqlite" Urls="http://127.0.0.1:$http_port" \
+  Licensing__Cluster__SiloPort="$silo_port" Licensing__Cluster__GatewayPort="$gateway_port" \
+  dotnet "$frontend_dll" --environment Development
+service=$pid
+wait_http "http://127.0.0.1:$http_port/.well-known/jwks.json" "$service" sqlite
+driver run --url "http://127.0.0.1:$http_port" --label sqlite "${driver_common[@]}" --pid "$service" \
+  -p "${service_phases[@]}" --json "$raw/1-sqlite.json"
+stop "$service"
+report_warnings sqlite
+
+echo "== (c2) service on PostgreSQL, silo co-hosted in the frontend process"
+free_port; http_port=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+mkdir -p "$scratch/cohosted"
+start cohosted env Licensing__DataDirectory="$scratch/cohosted" Urls="http://127.0.0.1:$http_port" \
+  Licensing__Cluster__SiloPort="$silo_port" Licensing__Cluster__GatewayPort="$gateway_port" \
+  Licensing__Storage__Provider=PostgreSql Licensing__Storage__ConnectionString="$(pg_connection cohosted)" \
+  dotnet "$frontend_dll" --environment Development
+service=$pid
+wait_http "http://127.0.0.1:$http_port/.well-known/jwks.json" "$service" cohosted
+driver run --url "http://127.0.0.1:$http_port" --label pg-cohosted "${driver_common[@]}" --pid "$service" --database-pid "$postmaster" \
+  -p "${service_phases[@]}" --json "$raw/2-pg-cohosted.json"
+stop "$service"
+report_warnings cohosted
+
+echo "== (c3) service on PostgreSQL, split: src/Silo + frontend (SiloMode=External, AdoNet clustering)"
+free_port; http_port=$port; free_port; silo_http=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+mkdir -p "$scratch/split"
+split_env=(Licensing__DataDirectory="$scratch/split" Licensing__Storage__Provider=PostgreSql
+  Licensing__Storage__ConnectionString="$(pg_connection split)" Licensing__Cluster__Clustering=AdoNet)
+start split-silo env "${split_env[@]}" Urls="http://127.0.0.1:$silo_http" \
+  Licensing__Cluster__SiloPort="$silo_port" Licensing__Cluster__GatewayPort="$gateway_port" \
+  dotnet "$silo_dll" --environment Development
+silo=$pid
+wait_http "http://127.0.0.1:$silo_http/health/startup" "$silo" split-silo
+start split-frontend env "${split_env[@]}" Urls="http://127.0.0.1:$http_port" Licensing__SiloMode=External \
+  dotnet "$frontend_dll" --environment Development
+frontend=$pid
+wait_http "http://127.0.0.1:$http_port/.well-known/jwks.json" "$frontend" split-frontend
+driver run --url "http://127.0.0.1:$http_port" --label pg-split "${driver_common[@]}" --pid "$silo" --pid "$frontend" --database-pid "$postmaster" \
+  -p "${service_phases[@]}" --json "$raw/3-pg-split.json"
+stop "$frontend"
+stop "$silo"
+report_warnings split-silo
+
+echo "== report"
+driver report --results "$raw" --out "$out"
+echo "written: $out/latest.json, $out/latest.md, $out/latency-throughput.svg"

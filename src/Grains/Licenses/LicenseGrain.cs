@@ -105,14 +105,10 @@ internal sealed partial class LicenseGrain(
     private async Task<LicenseReply> Issue(LicenseAction action, LicenseOrder order)
     {
         var state = license.State;
-        if (!state.Exists && action != LicenseAction.Purchase && Restore(order.PreviousLicenseBody) is { } restored)
+        var known = state.Exists;
+        if (!known && action != LicenseAction.Purchase && Restore(order.PreviousLicenseBody) is { } restored)
         {
             state = restored;
-        }
-        else if (state.Exists && order.PreviousLicenseBody is { } previous && !previous.AsSpan().SequenceEqual(state.Current.Body))
-        {
-            // B.5: for a known license the body KA holds is information only.
-            LogPreviousBodyDiffers(PurchaseId, action);
         }
 
         var decision = LicenseRules.Decide(state, action, order, catalog, keys.Issuer, time.GetUtcNow());
@@ -120,6 +116,13 @@ internal sealed partial class LicenseGrain(
         {
             ForgetIfUnknown();
             return answer;
+        }
+
+        // B.5: for a known license the body KA holds is information only. Checked for new issuances alone: a
+        // repeat carries the body from before the request it repeats, which is rightly not the latest.
+        if (known && order.PreviousLicenseBody is { } previous && !previous.AsSpan().SequenceEqual(state.Current.Body))
+        {
+            LogPreviousBodyDiffers(PurchaseId, action);
         }
 
         var claims = decision.Claims!;

@@ -10,18 +10,13 @@ namespace Orleans.Licensing.IntegrationTests.Isv;
 public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
 {
     private readonly KaClient _ka = frontend.NewClient();
-    private readonly string _directory = TestEnvironment.NewDataDirectory();
-    private string _jwks = null!;
+    private readonly VerifierWorkspace _files = new();
 
-    public async Task InitializeAsync()
-    {
-        _jwks = Path.Combine(_directory, "jwks.json");
-        await File.WriteAllTextAsync(_jwks, await IssuedBodies.Jwks(_ka));
-    }
+    public Task InitializeAsync() => _files.Initialize(_ka);
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_directory, recursive: true);
+        _files.Delete();
         return Task.CompletedTask;
     }
 
@@ -31,7 +26,7 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
         var id = Ids.Next("P");
         var body = await IssuedBodies.Purchase(_ka, IssuedBodies.Today, IssuedBodies.Today.AddDays(30), "someproduct1-pro", purchaseId: id);
 
-        var result = await Php(_jwks, await Save(body));
+        var result = await Php(_files.Jwks, await _files.Save(body));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("valid", result.LastLine);
@@ -44,7 +39,7 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task The_body_can_come_on_standard_input()
     {
-        var result = await ExternalCommand.Run(PhpBinary(), [RepositoryPaths.PhpExample, _jwks, "-"], await IssuedBodies.Current(_ka));
+        var result = await ExternalCommand.Run(PhpBinary(), [RepositoryPaths.PhpExample, _files.Jwks, "-"], await IssuedBodies.Current(_ka));
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
@@ -52,7 +47,7 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task A_tampered_body_is_refused()
     {
-        var result = await Php(_jwks, await Save(IssuedBodies.Tampered(await IssuedBodies.Current(_ka))));
+        var result = await Php(_files.Jwks, await _files.Save(IssuedBodies.Tampered(await IssuedBodies.Current(_ka))));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith("invalid: bad signature", result.LastLine, StringComparison.Ordinal);
@@ -61,10 +56,10 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task A_body_signed_by_a_key_the_JWKS_does_not_publish_is_refused()
     {
-        var foreign = Path.Combine(_directory, "foreign-jwks.json");
+        var foreign = Path.Combine(_files.Directory, "foreign-jwks.json");
         await File.WriteAllTextAsync(foreign, IssuedBodies.ForeignJwks());
 
-        var result = await Php(foreign, await Save(await IssuedBodies.Current(_ka)));
+        var result = await Php(foreign, await _files.Save(await IssuedBodies.Current(_ka)));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith("invalid: unknown key", result.LastLine, StringComparison.Ordinal);
@@ -74,10 +69,10 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
     public async Task A_different_key_published_under_the_bodys_kid_is_a_bad_signature()
     {
         var body = await IssuedBodies.Current(_ka);
-        var impostor = Path.Combine(_directory, "impostor-jwks.json");
+        var impostor = Path.Combine(_files.Directory, "impostor-jwks.json");
         await File.WriteAllTextAsync(impostor, IssuedBodies.ForeignJwks(IssuedBodies.HeaderKeyId(body)!));
 
-        var result = await Php(impostor, await Save(body));
+        var result = await Php(impostor, await _files.Save(body));
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith("invalid: bad signature", result.LastLine, StringComparison.Ordinal);
@@ -86,12 +81,12 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task An_expired_body_is_refused_and_a_grace_period_covers_a_recent_expiry()
     {
-        var old = await Save(await IssuedBodies.Of2016(_ka));
-        var recent = await Save(await IssuedBodies.ExpiredDaysAgo(_ka, 3));
+        var old = await _files.Save(await IssuedBodies.Of2016(_ka));
+        var recent = await _files.Save(await IssuedBodies.ExpiredDaysAgo(_ka, 3));
 
-        var expired = await Php(_jwks, old);
-        var withoutGrace = await Php(_jwks, recent);
-        var withGrace = await Php("--grace=7d", _jwks, recent);
+        var expired = await Php(_files.Jwks, old);
+        var withoutGrace = await Php(_files.Jwks, recent);
+        var withGrace = await Php("--grace=7d", _files.Jwks, recent);
 
         Assert.True(expired.ExitCode == 1, expired.ToString());
         Assert.StartsWith("invalid: expired: 2016-04-22T", expired.LastLine, StringComparison.Ordinal);
@@ -104,7 +99,7 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task Usage_and_IO_errors_exit_2()
     {
-        var missing = await Php(_jwks, Path.Combine(_directory, "missing.jws"));
+        var missing = await Php(_files.Jwks, Path.Combine(_files.Directory, "missing.jws"));
         var noArguments = await Php();
 
         Assert.True(missing.ExitCode == 2, missing.ToString());
@@ -119,11 +114,4 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
         ExternalCommand.FindOnPath("php")
         ?? throw new InvalidOperationException(
             "php is not on PATH: the PHP example test needs php-cli with its bundled sodium extension (Debian: apt-get install php-cli).");
-
-    private async Task<string> Save(byte[] body)
-    {
-        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".jws");
-        await File.WriteAllBytesAsync(path, body);
-        return path;
-    }
 }

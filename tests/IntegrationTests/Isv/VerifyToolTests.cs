@@ -7,18 +7,13 @@ namespace Orleans.Licensing.IntegrationTests.Isv;
 public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
 {
     private readonly KaClient _ka = frontend.NewClient();
-    private readonly string _directory = TestEnvironment.NewDataDirectory();
-    private string _jwks = null!;
+    private readonly VerifierWorkspace _files = new();
 
-    public async Task InitializeAsync()
-    {
-        _jwks = Path.Combine(_directory, "jwks.json");
-        await File.WriteAllTextAsync(_jwks, await IssuedBodies.Jwks(_ka));
-    }
+    public Task InitializeAsync() => _files.Initialize(_ka);
 
     public Task DisposeAsync()
     {
-        Directory.Delete(_directory, recursive: true);
+        _files.Delete();
         return Task.CompletedTask;
     }
 
@@ -26,9 +21,9 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     public async Task A_current_body_is_valid_and_its_claims_are_printed()
     {
         var id = Ids.Next("V");
-        var body = await Save(await IssuedBodies.Purchase(_ka, IssuedBodies.Today, IssuedBodies.Today.AddDays(30), "someproduct1-pro", purchaseId: id));
+        var body = await _files.Save(await IssuedBodies.Purchase(_ka, IssuedBodies.Today, IssuedBodies.Today.AddDays(30), "someproduct1-pro", purchaseId: id));
 
-        var result = await Verify("--jwks", _jwks, body);
+        var result = await Verify("--jwks", _files.Jwks, body);
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("valid", result.LastLine);
@@ -54,9 +49,9 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task An_expired_body_is_invalid_and_still_shows_its_claims()
     {
-        var body = await Save(await IssuedBodies.Of2016(_ka));
+        var body = await _files.Save(await IssuedBodies.Of2016(_ka));
 
-        var result = await Verify("--jwks", _jwks, body);
+        var result = await Verify("--jwks", _files.Jwks, body);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.StartsWith("invalid: Expired: expired 2016-04-22T", result.LastLine, StringComparison.Ordinal);
@@ -66,9 +61,9 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task At_a_moment_within_its_period_an_old_body_was_valid()
     {
-        var body = await Save(await IssuedBodies.Of2016(_ka));
+        var body = await _files.Save(await IssuedBodies.Of2016(_ka));
 
-        var result = await Verify("--jwks", _jwks, "--at", "2016-04-01T00:00:00Z", body);
+        var result = await Verify("--jwks", _files.Jwks, "--at", "2016-04-01T00:00:00Z", body);
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }
@@ -76,11 +71,11 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task A_grace_period_covers_a_recent_expiry_and_no_more()
     {
-        var body = await Save(await IssuedBodies.ExpiredDaysAgo(_ka, 3));
+        var body = await _files.Save(await IssuedBodies.ExpiredDaysAgo(_ka, 3));
 
-        var without = await Verify("--jwks", _jwks, body);
-        var within = await Verify("--jwks", _jwks, "--grace", "7d", body);
-        var tooShort = await Verify("--jwks", _jwks, "--grace", "48h", body);
+        var without = await Verify("--jwks", _files.Jwks, body);
+        var within = await Verify("--jwks", _files.Jwks, "--grace", "7d", body);
+        var tooShort = await Verify("--jwks", _files.Jwks, "--grace", "48h", body);
 
         Assert.True(without.ExitCode == 1, without.ToString());
         Assert.StartsWith("invalid: Expired", without.LastLine, StringComparison.Ordinal);
@@ -93,23 +88,23 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task Product_edition_and_feature_checks_pass_and_fail_by_what_the_catalog_put_in_the_body()
     {
-        var basic = await Save(await IssuedBodies.Current(_ka));
-        var pro = await Save(await IssuedBodies.Current(_ka, "someproduct1-pro"));
+        var basic = await _files.Save(await IssuedBodies.Current(_ka));
+        var pro = await _files.Save(await IssuedBodies.Current(_ka, "someproduct1-pro"));
 
-        Assert.Equal(0, (await Verify("--jwks", _jwks, "--product", "someproduct1", "--product", "someproduct1-pro", basic)).ExitCode);
-        Assert.Equal(0, (await Verify("--jwks", _jwks, "--edition", "Pro", "--feature", "prioritySupport", "--feature", "maxAccounts", pro)).ExitCode);
-        await AssertInvalid("WrongProduct", "--jwks", _jwks, "--product", "someproduct1-pro", basic);
-        await AssertInvalid("WrongEdition", "--jwks", _jwks, "--edition", "Pro", basic);
-        await AssertInvalid("MissingFeature", "--jwks", _jwks, "--feature", "prioritySupport", basic);
+        Assert.Equal(0, (await Verify("--jwks", _files.Jwks, "--product", "someproduct1", "--product", "someproduct1-pro", basic)).ExitCode);
+        Assert.Equal(0, (await Verify("--jwks", _files.Jwks, "--edition", "Pro", "--feature", "prioritySupport", "--feature", "maxAccounts", pro)).ExitCode);
+        await AssertInvalid("WrongProduct", "--jwks", _files.Jwks, "--product", "someproduct1-pro", basic);
+        await AssertInvalid("WrongEdition", "--jwks", _files.Jwks, "--edition", "Pro", basic);
+        await AssertInvalid("MissingFeature", "--jwks", _files.Jwks, "--feature", "prioritySupport", basic);
     }
 
     [Fact]
     public async Task A_test_license_is_refused_unless_allowed()
     {
-        var body = await Save(await IssuedBodies.Current(_ka, testMode: "Y"));
+        var body = await _files.Save(await IssuedBodies.Current(_ka, testMode: "Y"));
 
-        await AssertInvalid("TestLicenseRefused", "--jwks", _jwks, body);
-        var allowed = await Verify("--jwks", _jwks, "--allow-test", body);
+        await AssertInvalid("TestLicenseRefused", "--jwks", _files.Jwks, body);
+        var allowed = await Verify("--jwks", _files.Jwks, "--allow-test", body);
 
         Assert.True(allowed.ExitCode == 0, allowed.ToString());
         Assert.Contains("test:       true\n", allowed.Output, StringComparison.Ordinal);
@@ -118,10 +113,10 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task The_activation_binding_must_name_where_the_application_runs()
     {
-        var body = await Save(await IssuedBodies.Current(_ka, activation: "shop.example.com"));
+        var body = await _files.Save(await IssuedBodies.Current(_ka, activation: "shop.example.com"));
 
-        var here = await Verify("--jwks", _jwks, "--activation", "Shop.Example.com", body);
-        await AssertInvalid("ActivationMismatch", "--jwks", _jwks, "--activation", "other.example.com", body);
+        var here = await Verify("--jwks", _files.Jwks, "--activation", "Shop.Example.com", body);
+        await AssertInvalid("ActivationMismatch", "--jwks", _files.Jwks, "--activation", "other.example.com", body);
 
         Assert.True(here.ExitCode == 0, here.ToString());
         Assert.Contains("activation: shop.example.com\n", here.Output, StringComparison.Ordinal);
@@ -130,25 +125,25 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task The_issuer_can_be_required()
     {
-        var body = await Save(await IssuedBodies.Current(_ka));
+        var body = await _files.Save(await IssuedBodies.Current(_ka));
 
-        Assert.Equal(0, (await Verify("--jwks", _jwks, "--issuer", "orleans-licensing", body)).ExitCode);
-        await AssertInvalid("WrongIssuer", "--jwks", _jwks, "--issuer", "someone-else", body);
+        Assert.Equal(0, (await Verify("--jwks", _files.Jwks, "--issuer", "orleans-licensing", body)).ExitCode);
+        await AssertInvalid("WrongIssuer", "--jwks", _files.Jwks, "--issuer", "someone-else", body);
     }
 
     [Fact]
     public async Task A_tampered_body_has_a_bad_signature()
     {
-        var body = await Save(IssuedBodies.Tampered(await IssuedBodies.Current(_ka)));
+        var body = await _files.Save(IssuedBodies.Tampered(await IssuedBodies.Current(_ka)));
 
-        await AssertInvalid("BadSignature", "--jwks", _jwks, body);
+        await AssertInvalid("BadSignature", "--jwks", _files.Jwks, body);
     }
 
     [Fact]
     public async Task A_body_whose_key_the_JWKS_does_not_publish_is_refused()
     {
-        var body = await Save(await IssuedBodies.Current(_ka));
-        var foreign = Path.Combine(_directory, "foreign-jwks.json");
+        var body = await _files.Save(await IssuedBodies.Current(_ka));
+        var foreign = Path.Combine(_files.Directory, "foreign-jwks.json");
         await File.WriteAllTextAsync(foreign, IssuedBodies.ForeignJwks());
 
         await AssertInvalid("UnknownKey", "--jwks", foreign, body);
@@ -157,16 +152,16 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
     [Fact]
     public async Task Usage_and_IO_errors_exit_2_and_say_why_on_standard_error()
     {
-        var body = await Save(await IssuedBodies.Current(_ka));
-        var notJwks = Path.Combine(_directory, "not-jwks.json");
+        var body = await _files.Save(await IssuedBodies.Current(_ka));
+        var notJwks = Path.Combine(_files.Directory, "not-jwks.json");
         await File.WriteAllTextAsync(notJwks, "<html>");
 
         var cases = new[]
         {
             await Verify(body),
-            await Verify("--jwks", _jwks, "--grace", "soon", body),
-            await Verify("--jwks", _jwks, Path.Combine(_directory, "missing.jws")),
-            await Verify("--jwks", Path.Combine(_directory, "missing.json"), body),
+            await Verify("--jwks", _files.Jwks, "--grace", "soon", body),
+            await Verify("--jwks", _files.Jwks, Path.Combine(_files.Directory, "missing.jws")),
+            await Verify("--jwks", Path.Combine(_files.Directory, "missing.json"), body),
             await Verify("--jwks", notJwks, body),
             await Verify("--jwks", new Uri(frontend.BaseAddress, "/no-such-jwks").ToString(), body),
         };
@@ -188,11 +183,4 @@ public sealed class VerifyToolTests(EmbeddedFrontend frontend) : IAsyncLifetime
 
     private static Task<CommandResult> Verify(params string[] arguments) =>
         ExternalCommand.Run("dotnet", [RepositoryPaths.VerifyTool, .. arguments]);
-
-    private async Task<string> Save(byte[] body)
-    {
-        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".jws");
-        await File.WriteAllBytesAsync(path, body);
-        return path;
-    }
 }

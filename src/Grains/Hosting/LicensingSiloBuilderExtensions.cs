@@ -71,6 +71,13 @@ public static class LicensingSiloBuilderExtensions
         }
 
         var services = silo.Services;
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            // Replaces the provider's registration under the same name; the provider's lifecycle registration
+            // resolves this one and the gate passes Participate on.
+            services.AddKeyedSingleton<IGrainStorage>(StorageName, (sp, key) => new SqliteWriteGate(AdoNetGrainStorageFactory.Create(sp, (string)key!)));
+        }
+
         // Orleans' own version-tolerant binary format instead of the default Newtonsoft JSON with type names:
         // state types carry [Alias] and [Id], so renaming a class never orphans stored licenses.
         services.AddOptions<AdoNetGrainStorageOptions>(StorageName)

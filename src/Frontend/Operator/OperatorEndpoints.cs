@@ -77,14 +77,19 @@ internal static class OperatorEndpoints
         };
     }
 
+    private static ContentHttpResult? InvalidPurchaseId(string purchaseId) =>
+        KaRequestParser.IsPurchaseId(purchaseId)
+            ? null
+            : ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID (1 to 10 letters and digits)");
+
     private static bool TryParseDay(string? text, out DateOnly day) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     private static async Task<Results<Ok<LicenseView>, ContentHttpResult>> Describe(string purchaseId, IGrainFactory grains)
     {
-        if (!KaRequestParser.IsPurchaseId(purchaseId))
+        if (InvalidPurchaseId(purchaseId) is { } invalid)
         {
-            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID (1 to 10 letters and digits)");
+            return invalid;
         }
 
         return await grains.GetLicense(purchaseId).Describe() is { } view
@@ -95,9 +100,9 @@ internal static class OperatorEndpoints
     /// <summary>Sets the named counters to the reported values; counters not named keep theirs.</summary>
     private static async Task<ContentHttpResult> ReportUsage(string purchaseId, HttpRequest request, IGrainFactory grains)
     {
-        if (!KaRequestParser.IsPurchaseId(purchaseId))
+        if (InvalidPurchaseId(purchaseId) is { } invalid)
         {
-            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID (1 to 10 letters and digits)");
+            return invalid;
         }
 
         var counters = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -15,34 +15,27 @@ internal sealed class SqliteWriteGate(IGrainStorage inner) : IGrainStorage, ILif
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        await _turn.WaitAsync();
-        try
-        {
-            await inner.WriteStateAsync(stateName, grainId, grainState);
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        InTurn(() => inner.WriteStateAsync(stateName, grainId, grainState));
 
-    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
-    {
-        await _turn.WaitAsync();
-        try
-        {
-            await inner.ClearStateAsync(stateName, grainId, grainState);
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        InTurn(() => inner.ClearStateAsync(stateName, grainId, grainState));
 
     /// <summary>The provider reads its queries when the silo starts: it still must.</summary>
     public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
 
     public void Dispose() => _turn.Dispose();
+
+    private async Task InTurn(Func<Task> write)
+    {
+        await _turn.WaitAsync();
+        try
+        {
+            await write();
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
 }

@@ -120,6 +120,20 @@ public sealed class OperatorApiTests(EmbeddedFrontend frontend) : IClassFixture<
         Assert.Contains("usedAccounts=3", view.Audit[2].Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_path_that_is_no_purchase_id_is_refused_naming_it()
+    {
+        using var http = Operator();
+
+        using var read = await http.GetAsync(new Uri("/operator/licenses/12-34", UriKind.Relative));
+        using var usage = await http.PutAsync(new Uri("/operator/licenses/12345678901/usage", UriKind.Relative), JsonContent.Create(new { usedAccounts = 1 }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, read.StatusCode);
+        Assert.Contains("'12-34' is not a PURCHASE_ID", await read.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, usage.StatusCode);
+        Assert.Contains("'12345678901' is not a PURCHASE_ID", await usage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<KaAnswer> Ok(KaClient ka, string form)
     {
         var answer = await ka.Post(form);

@@ -14,13 +14,22 @@ public static class LicensingTelemetry
 
     private static readonly Meter Meter = new(Name);
 
+    /// <summary>
+    /// Bucket bounds in seconds, 1 ms to 10 s. Without them the exporter uses its defaults, which are meant for
+    /// milliseconds (0, 5, 10, 25 … 10000): every request of ours fell in the first bucket and no percentile
+    /// could be read off the histograms.
+    /// </summary>
+    public static readonly IReadOnlyList<double> DurationBuckets = [0.001, 0.0025, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+    private static readonly InstrumentAdvice<double> DurationAdvice = new() { HistogramBucketBoundaries = DurationBuckets };
+
     /// <summary>Every answer of the KA endpoint, authentication failures included.</summary>
     public static readonly Counter<long> KaRequests = Meter.CreateCounter<long>("licensing.ka.requests", description: "KA requests by action and HTTP status");
 
-    public static readonly Histogram<double> KaRequestDuration = Meter.CreateHistogram<double>("licensing.ka.request.duration", "s", "Time to answer a KA request");
+    public static readonly Histogram<double> KaRequestDuration = Meter.CreateHistogram("licensing.ka.request.duration", "s", "Time to answer a KA request", advice: DurationAdvice);
 
     /// <summary>Bodies newly issued (not repeats), by action and product.</summary>
     public static readonly Counter<long> LicensesIssued = Meter.CreateCounter<long>("licensing.licenses.issued", description: "License bodies issued");
 
-    public static readonly Histogram<double> StorageWriteDuration = Meter.CreateHistogram<double>("licensing.storage.write.duration", "s", "Time to make a license's new state durable");
+    public static readonly Histogram<double> StorageWriteDuration = Meter.CreateHistogram("licensing.storage.write.duration", "s", "Time to make a license's new state durable", advice: DurationAdvice);
 }

@@ -1,3 +1,5 @@
+using Orleans.Licensing.Storage;
+
 namespace Orleans.Licensing.Hosting;
 
 /// <summary><c>Licensing:Storage</c>: where license grains persist (and, on PostgreSQL, cluster membership).</summary>
@@ -19,21 +21,19 @@ public sealed class StorageSettings
     /// </summary>
     public bool? MigrateOnStart { get; set; }
 
+    /// <summary>The connection string as configured; for PostgreSQL with <see cref="PostgresConnectionDefaults"/> added.</summary>
     public string ResolveConnectionString(LicensingOptions licensing)
     {
-        if (ConnectionString is { Length: > 0 } configured)
+        var configured = ConnectionString is { Length: > 0 } given ? given
+            : ConnectionStringFile is { Length: > 0 } file ? File.ReadAllText(file).Trim()
+            : null;
+        return (Provider, configured) switch
         {
-            return configured;
-        }
-
-        if (ConnectionStringFile is { Length: > 0 } file)
-        {
-            return File.ReadAllText(file).Trim();
-        }
-
-        return Provider == StorageProvider.Sqlite
-            ? $"Data Source={Path.Combine(licensing.ResolveDataDirectory(), "licensing.db")};Default Timeout=5"
-            : throw new InvalidOperationException($"{Section}:ConnectionString (or ConnectionStringFile) is required for {Provider}.");
+            (StorageProvider.Sqlite, null) => $"Data Source={Path.Combine(licensing.ResolveDataDirectory(), "licensing.db")};Default Timeout=5",
+            (StorageProvider.Sqlite, _) => configured,
+            (_, null) => throw new InvalidOperationException($"{Section}:ConnectionString (or ConnectionStringFile) is required for {Provider}."),
+            _ => PostgresConnectionDefaults.Apply(configured),
+        };
     }
 
     public string Invariant => Provider == StorageProvider.Sqlite

@@ -26,6 +26,9 @@ public sealed class HealthAndMetricsTests(DrainingFrontend frontend) : IClassFix
         Assert.Matches("""licensing_licenses_issued_total\{[^}]*action="PURCHASE"[^}]*product="someproduct1"[^}]*\} [1-9]""", metrics);
         Assert.Contains("licensing_ka_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
         Assert.Contains("licensing_storage_write_duration_seconds_bucket", metrics, StringComparison.Ordinal);
+        // Buckets in seconds, not the exporter's millisecond defaults (0, 5, 10, 25 … 10000), which have no 0.25.
+        Assert.Matches("""licensing_ka_request_duration_seconds_bucket\{[^}]*le="0.25"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""licensing_storage_write_duration_seconds_bucket\{[^}]*le="0.0025"[^}]*\} [0-9]""", metrics);
         Assert.Contains("orleans_", metrics, StringComparison.Ordinal);
     }
 

@@ -47,6 +47,26 @@ internal sealed class LicenseBook(string prefix, int seed)
         return letter + string.Concat(Enumerable.Range(0, 3).Select(_ => alphabet[Random.Shared.Next(alphabet.Length)]));
     }
 
+    /// <summary>
+    /// Takes over the first <paramref name="count"/> licenses of this prefix as an earlier run's seed phase left
+    /// them (purchased, nothing since), e.g. after the service was restarted. Their purchase body is not known
+    /// here, so a replay of a resumed license is checked only once it has been issued a body in this run.
+    /// </summary>
+    public void Resume(int count)
+    {
+        lock (_gate)
+        {
+            for (; _created < count; _created++)
+            {
+                var slot = NewSlot();
+                slot.Stage = LicenseStage.Active;
+                slot.LastForm = KaForms.Issue("PURCHASE", slot.Id, KaForms.Basic, slot.FirstStart, slot.FirstExpiry, null);
+                slot.ActiveIndex = _active.Count;
+                _active.Add(slot);
+            }
+        }
+    }
+
     public PlannedRequest Plan(Mix mix)
     {
         lock (_gate)
@@ -58,11 +78,19 @@ internal sealed class LicenseBook(string prefix, int seed)
                 return Build(wanted, wanted, slot);
             }
 
-            var fresh = new LicenseSlot(
-                prefix + _created.ToString(CultureInfo.InvariantCulture), FirstDay.AddDays(_created % 28)) { Busy = true };
+            var fresh = NewSlot();
+            fresh.Busy = true;
             _created++;
             return Build(wanted, KaAction.Purchase, fresh);
         }
+    }
+
+    private LicenseSlot NewSlot()
+    {
+        var id = prefix + _created.ToString(CultureInfo.InvariantCulture);
+        return id.Length <= 10
+            ? new LicenseSlot(id, FirstDay.AddDays(_created % 28))
+            : throw new InvalidOperationException($"PURCHASE_ID {id} is longer than KA's 10 characters: use a shorter --prefix");
     }
 
     /// <summary>Records the answer; returns false when a replay's answer differs from the body first issued.</summary>

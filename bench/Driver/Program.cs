@@ -26,10 +26,13 @@ var databasePid = new Option<int?>("--database-pid") { Description = "PostgreSQL
 var json = new Option<string?>("--json") { Description = "Write the results here as JSON" };
 var label = new Option<string>("--label") { Description = "The configuration's name in the results", DefaultValueFactory = _ => "service" };
 var noProgress = new Option<bool>("--no-progress") { Description = "No live display (for logs)" };
+var prefix = new Option<string?>("--prefix") { Description = "PURCHASE_ID prefix of this run's licenses (default: 4 random characters, room for 1,000,000 licenses; 3 leave room for 10,000,000)" };
+var resume = new Option<int>("--resume") { Description = "Licenses an earlier run's seed phase purchased with the same --prefix: act on them without purchasing them again" };
+var seedOnly = new Option<bool>("--seed-only") { Description = "Only the seed phase: no warm-up, no other phase" };
 
 var run = new Command("run", "Drive KA load and report throughput, latency percentiles and statuses")
 {
-    concurrency, duration, warmup, seed, phases, rate, pids, databasePid, json, label, noProgress,
+    concurrency, duration, warmup, seed, phases, rate, pids, databasePid, json, label, noProgress, prefix, resume, seedOnly,
 };
 run.SetAction(async result =>
 {
@@ -38,25 +41,32 @@ run.SetAction(async result =>
         : result.GetValue(phases)!.Select(PhaseSpec.Parse).ToList();
     var workers = result.GetValue(concurrency);
     using var http = new KaHttp(result.GetValue(url)!, result.GetValue(path)!, result.GetValue(user)!, result.GetValue(password)!, workers);
-    var book = new LicenseBook(LicenseBook.NewPrefix('B'), 42);
+    var book = new LicenseBook(result.GetValue(prefix) ?? LicenseBook.NewPrefix('B'), 42);
+    book.Resume(result.GetValue(resume));
     var meter = new ProcessMeter(result.GetValue(pids) ?? [], result.GetValue(databasePid));
     var runner = new LoadRunner(http, book, meter, workers, !result.GetValue(noProgress));
     var startedAt = DateTimeOffset.UtcNow;
     var phaseDuration = TimeSpan.FromSeconds(result.GetValue(duration));
 
+    var results = new List<PhaseResult>();
     var seeded = result.GetValue(seed);
     if (seeded > 0)
     {
-        var seeding = await runner.Run("seed", false, Mix.PurchaseOnly, null, TimeSpan.FromMinutes(5), seeded);
+        // At least 200 purchases a second, or the seeding is reported as it stands.
+        var seeding = await runner.Run("seed", false, Mix.PurchaseOnly, null, TimeSpan.FromSeconds(Math.Max(300, seeded / 200.0)), seeded);
         Views.Line(seeding);
+        if (result.GetValue(seedOnly))
+        {
+            results.Add(seeding);
+            specs = [];
+        }
     }
 
-    if (result.GetValue(warmup) > 0)
+    if (result.GetValue(warmup) > 0 && specs.Count > 0)
     {
         await runner.Run("warm-up", false, Mix.Mixed, null, TimeSpan.FromSeconds(result.GetValue(warmup)));
     }
 
-    var results = new List<PhaseResult>();
     foreach (var spec in specs)
     {
         var perSecondRate = spec.Rate;
@@ -106,5 +116,17 @@ report.SetAction(async result =>
     return 0;
 });
 
-var root = new RootCommand("Orleans Licensing KA load driver") { url, path, user, password, run, smoke, report };
+var scaleResults = new Option<string>("--results") { Description = "The directory bench/scale.sh wrote its raw results to", Required = true };
+var scaleOutput = new Option<string>("--out") { Description = "Where scale.json and scale.md go", Required = true };
+var scaleReport = new Command("scale-report", "Combine bench/scale.sh's raw results into the table per number of stored licenses")
+{
+    scaleResults, scaleOutput,
+};
+scaleReport.SetAction(async result =>
+{
+    await ScaleReport.Write(result.GetValue(scaleResults)!, result.GetValue(scaleOutput)!);
+    return 0;
+});
+
+var root = new RootCommand("Orleans Licensing KA load driver") { url, path, user, password, run, smoke, report, scaleReport };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Orleans.Licensing.Bench;
+
+/// <summary>Turns bench/scale.sh's raw results (N-facts.json, N-seed.json, N-run.json per size) into scale.json and scale.md.</summary>
+internal static class ScaleReport
+{
+    public static async Task Write(string resultsDirectory, string outputDirectory)
+    {
+        var rows = new List<ScaleRow>();
+        foreach (var file in Directory.EnumerateFiles(resultsDirectory, "*-facts.json"))
+        {
+            var facts = await Read<ScaleFacts>(file);
+            var seed = (await Read<RunResult>(Path.Combine(resultsDirectory, $"{facts.Licenses}-seed.json"))).Phases.Single();
+            var run = await Read<RunResult>(Path.Combine(resultsDirectory, $"{facts.Licenses}-run.json"));
+            var grains = Math.Max(1, facts.ActiveLicenseGrains);
+            rows.Add(new ScaleRow(
+                facts.Licenses,
+                facts.Storage,
+                seed.Throughput,
+                MicrosPerRequest(seed.ServiceCpuCores, seed.Throughput),
+                MicrosPerRequest(seed.DatabaseCpuCores, seed.Throughput),
+                facts.ActiveLicenseGrains,
+                Math.Round((double)(facts.HeapBytesAfter - facts.HeapBytesBefore) / grains),
+                Math.Round((facts.RssKiBAfter - facts.RssKiBBefore) * 1024.0 / grains),
+                facts.StartToReadySeconds,
+                facts.DatabaseMiB,
+                [.. run.Phases.Select(ScalePhase.From)]));
+        }
+
+        rows.Sort((a, b) => a.Licenses.CompareTo(b.Licenses));
+        var document = new ScaleDocument(DateTimeOffset.UtcNow, MachineInfo.Current(), rows);
+        Directory.CreateDirectory(outputDirectory);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "scale.json"), JsonSerializer.Serialize(document, BenchJson.Options));
+        var markdown = Markdown(document);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "scale.md"), markdown);
+        Console.WriteLine(markdown);
+    }
+
+    public static double? MicrosPerRequest(double? cores, double throughput) =>
+        cores is { } c && throughput > 0 ? Math.Round(c * 1_000_000 / throughput, 1) : null;
+
+    private static async Task<T> Read<T>(string file) =>
+        JsonSerializer.Deserialize<T>(await File.ReadAllTextAsync(file), BenchJson.Options)
+        ?? throw new InvalidDataException($"{file} is empty");
+
+    private static string Markdown(ScaleDocument document)
+    {
+        var machine = document.Machine;
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured {document.GeneratedAt:yyyy-MM-dd HH:mm} UTC on {machine.Cpus} CPUs ({machine.CpuModel}), {machine.MemoryGiB} GiB RAM, {machine.Os}.");
+        text.AppendLine();
+        text.AppendLine("| stored licenses | storage | seed PURCHASE/s | seed µs CPU per PURCHASE (service / database) | active license grains | managed heap per grain (bytes) | resident memory per grain (bytes) | start to ready (s) | database (MiB) |");
+        text.AppendLine("|--:|---|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var row in document.Sizes)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Licenses:N0} | {row.Storage} | {row.SeedThroughput:F0} | {Optional(row.SeedServiceMicrosPerRequest)} / {Optional(row.SeedDatabaseMicrosPerRequest)} | {row.ActiveLicenseGrains:N0} "
+                + $"| {row.HeapBytesPerGrain:F0} | {row.RssBytesPerGrain:F0} | {row.StartToReadySeconds:F2} | {row.DatabaseMiB} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("After a restart, over all stored licenses (most requests activate their license from storage first):");
+        text.AppendLine();
+        text.AppendLine("| stored licenses | phase | req/s | p50 ms | p99 ms | service µs CPU per request | database µs CPU per request | service peak RSS (MiB) | non-200 | replay mismatches |");
+        text.AppendLine("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var row in document.Sizes)
+        {
+            foreach (var phase in row.Phases)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {row.Licenses:N0} | {phase.Name} | {phase.Throughput:F0} | {phase.P50Ms:F2} | {phase.P99Ms:F2} | {Optional(phase.ServiceMicrosPerRequest)} "
+                    + $"| {Optional(phase.DatabaseMicrosPerRequest)} | {Optional(phase.ServicePeakMemoryMiB)} | {phase.NonOk} | {phase.ReplayMismatches} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Optional(double? value) => value is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) : "";
+}

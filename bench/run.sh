@@ -50,7 +50,8 @@ start ceiling env Urls="$ceiling_url" dotnet "$root/bench/Ceiling/bin/Release/ne
 ceiling_pid=$pid
 wait_http "$ceiling_url/.well-known/jwks.json" "$ceiling_pid" ceiling
 driver run --url "$ceiling_url" --label http-ceiling "${driver_common[@]}" --pid "$ceiling_pid" \
-  -p closed:mixed open:mixed:25% open:mixed:50% open:mixed:75% open:mixed:90% --json "$raw/0-http-ceiling.json"
+  -p closed:mixed open:mixed:25% open:mixed:50% open:mixed:75% open:mixed:90% open:mixed:500 open:mixed:1000 open:mixed:1500 open:mixed:2000 \
+  --json "$raw/0-http-ceiling.json"
 stop "$ceiling_pid"
 
 echo "== (b) durable-storage ceiling: pgbench upserts of a 1.5 KB bytea row, $concurrency clients"

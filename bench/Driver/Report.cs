@@ -79,14 +79,25 @@ internal static class Report
             var write = document.Comparison.FirstOrDefault(r => r.Configuration == run.Label && r.Phase == "closed:write");
             var read = document.Comparison.FirstOrDefault(r => r.Configuration == run.Label && r.Phase == "closed:read");
             var half = run.Phases.FirstOrDefault(p => p.Name == "open:mixed:50%");
+            var floor = half is null ? null : LatencyFloor(document.Runs, half);
+            var floorText = floor is null ? "" : FormattableString.Invariant($"; the bare endpoint's p99 at {floor.TargetRate:F0}/s in this run: {floor.P99Ms:F1} ms");
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"- {run.Label}: writes {Percent(write?.RatioToCeiling)} of pgbench ({Met(write?.RatioToCeiling >= 0.5)}), "
                 + $"reads {Percent(read?.RatioToCeiling)} of HTTP ({Met(read?.RatioToCeiling >= 0.4)}), "
-                + $"p99 at half load {(half is null ? "n/a" : $"{half.P99Ms:F1} ms")} ({Met(half?.P99Ms <= 20)})");
+                + $"p99 at half load {(half is null ? "n/a" : $"{half.P99Ms:F1} ms")} ({Met(half?.P99Ms <= 20)}){floorText}");
         }
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// The HTTP ceiling's open-loop phase at the fixed rate nearest to <paramref name="phase"/>'s: the p99 that the
+    /// driver and the machine alone give at that rate, which no service behind them can beat.
+    /// </summary>
+    private static PhaseResult? LatencyFloor(IEnumerable<RunResult> runs, PhaseResult phase) =>
+        runs.FirstOrDefault(r => r.Label == HttpCeilingLabel)?.Phases
+            .Where(p => p.Mode == "open" && p.TargetRate is not null && !p.Name.EndsWith('%'))
+            .MinBy(p => Math.Abs(p.TargetRate!.Value - (phase.TargetRate ?? phase.Throughput)));
 
     private static string Optional(double? value, string format = "F2") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "";
 

@@ -8,7 +8,7 @@
 #   4. drive the restarted service over all N licenses (warm-up, then write, read, mixed and open-loop phases):
 #      most requests find their license not yet active, so they pay its activation from storage too. The cost
 #      per request (service and PostgreSQL CPU per request) is compared across sizes.
-# Results: bench/results/scale.json and scale.md.
+# Results: bench/results/scale-postgresql.json and .md (or scale-sqlite.*).
 # Usage: bash bench/scale.sh    (env: BENCH_SCALE_SIZES="10000 100000 1000000", BENCH_SCALE_STORAGE=postgresql|sqlite,
 #                                BENCH_CONCURRENCY=32, BENCH_DURATION=10, BENCH_WARMUP=20)
 set -euo pipefail
@@ -95,5 +95,5 @@ EOF
 done
 
 echo "== report"
-driver scale-report --results "$raw" --out "$out"
-echo "written: $out/scale.json, $out/scale.md"
+driver scale-report --results "$raw" --out "$out" --name "scale-$storage"
+echo "written: $out/scale-$storage.json, $out/scale-$storage.md"

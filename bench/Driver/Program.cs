@@ -117,14 +117,15 @@ report.SetAction(async result =>
 });
 
 var scaleResults = new Option<string>("--results") { Description = "The directory bench/scale.sh wrote its raw results to", Required = true };
-var scaleOutput = new Option<string>("--out") { Description = "Where scale.json and scale.md go", Required = true };
+var scaleOutput = new Option<string>("--out") { Description = "Where NAME.json and NAME.md go", Required = true };
+var scaleName = new Option<string>("--name") { Description = "The results' file name, without extension", DefaultValueFactory = _ => "scale" };
 var scaleReport = new Command("scale-report", "Combine bench/scale.sh's raw results into the table per number of stored licenses")
 {
-    scaleResults, scaleOutput,
+    scaleResults, scaleOutput, scaleName,
 };
 scaleReport.SetAction(async result =>
 {
-    await ScaleReport.Write(result.GetValue(scaleResults)!, result.GetValue(scaleOutput)!);
+    await ScaleReport.Write(result.GetValue(scaleResults)!, result.GetValue(scaleOutput)!, result.GetValue(scaleName)!);
     return 0;
 });
 

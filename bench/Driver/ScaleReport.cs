@@ -4,10 +4,10 @@ using System.Text.Json;
 
 namespace Orleans.Licensing.Bench;
 
-/// <summary>Turns bench/scale.sh's raw results (N-facts.json, N-seed.json, N-run.json per size) into scale.json and scale.md.</summary>
+/// <summary>Turns bench/scale.sh's raw results (N-facts.json, N-seed.json, N-run.json per size) into NAME.json and NAME.md.</summary>
 internal static class ScaleReport
 {
-    public static async Task Write(string resultsDirectory, string outputDirectory)
+    public static async Task Write(string resultsDirectory, string outputDirectory, string name)
     {
         var rows = new List<ScaleRow>();
         foreach (var file in Directory.EnumerateFiles(resultsDirectory, "*-facts.json"))
@@ -33,9 +33,9 @@ internal static class ScaleReport
         rows.Sort((a, b) => a.Licenses.CompareTo(b.Licenses));
         var document = new ScaleDocument(DateTimeOffset.UtcNow, MachineInfo.Current(), rows);
         Directory.CreateDirectory(outputDirectory);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "scale.json"), JsonSerializer.Serialize(document, BenchJson.Options));
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, name + ".json"), JsonSerializer.Serialize(document, BenchJson.Options));
         var markdown = Markdown(document);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "scale.md"), markdown);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, name + ".md"), markdown);
         Console.WriteLine(markdown);
     }
 

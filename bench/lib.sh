@@ -2,6 +2,11 @@
 # background and stopped on exit, free loopback ports, a scratch PostgreSQL 15, the Release build.
 # The sourcing script sets `root` first.
 
+# The driver's settings every script shares.
+concurrency=${BENCH_CONCURRENCY:-32}
+duration=${BENCH_DURATION:-10}
+warmup=${BENCH_WARMUP:-20}
+
 pg_bin=${PG_BIN:-/usr/lib/postgresql/15/bin}
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/orleans-licensing-bench.XXXXXX")
 raw=$scratch/raw
@@ -37,6 +42,13 @@ free_port() {
   while (echo >"/dev/tcp/127.0.0.1/$next_port") 2>/dev/null; do next_port=$((next_port + 1)); done
   port=$next_port
   next_port=$((next_port + 1))
+}
+
+# service_ports: free ports for a service's HTTP endpoint, silo and gateway; sets http_port, silo_port, gateway_port.
+service_ports() {
+  free_port; http_port=$port
+  free_port; silo_port=$port
+  free_port; gateway_port=$port
 }
 
 # start NAME COMMAND...: runs it in the background with its output in the scratch directory; sets $pid.

@@ -11,30 +11,30 @@ import sys
 service, driver = sys.argv[1], sys.argv[2]
 rate, seconds, hz = float(sys.argv[3]), float(sys.argv[4]), float(sys.argv[5])
 
-# (label, pattern on a frame's symbol or object); order is the order printed.
+# (label, pattern on a frame's symbol or object, leaf only); order is the order printed. A leaf-only component
+# counts a sample only when it is the frame actually running, not when it is somewhere up the stack.
 COMPONENTS = [
-    ("HTTP request (Kestrel, the whole request)", r"HttpProtocol\+<ProcessRequests>"),
-    ("  form reading", r"FormFeature::InnerReadFormAsync|FormPipeReader"),
-    ("  KA endpoint handler (parse, grain call, answer)", r"KaEndpoint\+<Handle>"),
-    ("  Basic auth and KA telemetry filters", r"BasicAuthFilter|KaTelemetryFilter::InvokeAsync"),
-    ("Orleans: grain call dispatch and message loop", r"ActivationData\+<RunMessageLoop>|InsideRuntimeClient"),
-    ("  LicenseGrain.Issue (rules, signing, storage)", r"LicenseGrain\+<Issue>"),
-    ("    signing (Ed25519 + JWS)", r"SigningKeyRing::Sign"),
-    ("    storage write (Orleans ADO.NET provider)", r"AdoNetGrainStorage\+<WriteStateAsync>"),
-    ("      state serialization", r"OrleansGrainStorageSerializer::Serialize"),
-    ("      Npgsql command", r"NpgsqlCommand\+<ExecuteReader>"),
-    ("OpenTelemetry metrics", r"OpenTelemetry\.Metrics"),
-    ("kernel (sockets, wake-ups, page faults)", r"\[kernel\.kallsyms\]"),
-    ("libcoreclr (allocation, GC, casts, stubs)", r"libcoreclr\.so"),
-    ("JIT (libclrjit)", r"libclrjit\.so"),
+    ("HTTP request (Kestrel, the whole request)", r"HttpProtocol\+<ProcessRequests>", False),
+    ("  form reading", r"FormFeature::InnerReadFormAsync|FormPipeReader", False),
+    ("  KA endpoint handler (parse, grain call, answer)", r"KaEndpoint\+<Handle>", False),
+    ("  Basic auth and KA telemetry filters", r"BasicAuthFilter|KaTelemetryFilter::InvokeAsync", False),
+    ("Orleans: grain call dispatch and message loop", r"ActivationData\+<RunMessageLoop>|InsideRuntimeClient", False),
+    ("  LicenseGrain.Issue (rules, signing, storage)", r"LicenseGrain\+<Issue>", False),
+    ("    signing (Ed25519 + JWS)", r"SigningKeyRing::Sign", False),
+    ("    storage write (Orleans ADO.NET provider)", r"AdoNetGrainStorage\+<WriteStateAsync>", False),
+    ("      state serialization", r"OrleansGrainStorageSerializer::Serialize", False),
+    ("      Npgsql command", r"NpgsqlCommand\+<ExecuteReader>", False),
+    ("OpenTelemetry metrics", r"OpenTelemetry\.Metrics", False),
+    ("kernel (sockets, wake-ups, page faults)", r"\[kernel\.kallsyms\]", True),
+    ("libcoreclr (allocation, GC, casts, stubs)", r"libcoreclr\.so", True),
+    ("JIT (libclrjit)", r"libclrjit\.so", True),
 ]
-compiled = [(label, re.compile(pattern)) for label, pattern in COMPONENTS]
+compiled = [(label, re.compile(pattern), leaf_only) for label, pattern, leaf_only in COMPONENTS]
 
 per_process = collections.Counter()
 service_samples = 0
 service_threads = collections.Counter()
 inclusive = collections.Counter()
-leaf_object = collections.Counter()
 
 
 def finish(header, frames):
@@ -48,18 +48,11 @@ def finish(header, frames):
         return
     service_samples += 1
     service_threads[comm] += 1
-    hit = set()
-    for frame in frames:
-        for label, pattern in compiled:
-            if label not in hit and pattern.search(frame):
-                hit.add(label)
-    # Kernel, runtime and JIT count only for the frame actually running (the leaf), not for callers.
-    for label in ("kernel (sockets, wake-ups, page faults)", "libcoreclr (allocation, GC, casts, stubs)", "JIT (libclrjit)"):
-        hit.discard(label)
-    if frames:
-        for label, pattern in compiled[-3:]:
-            if pattern.search(frames[0]):
-                hit.add(label)
+    hit = {
+        label
+        for label, pattern, leaf_only in compiled
+        if any(pattern.search(frame) for frame in (frames[:1] if leaf_only else frames))
+    }
     inclusive.update(hit)
 
 
@@ -82,7 +75,7 @@ for who, count in per_process.most_common():
     print(f"  {who:<9} {100 * count / total:5.1f}% of all samples  {micros:6.0f} µs per request")
 print()
 print("== the service by component (inclusive, % of the service's samples)")
-for label, _ in COMPONENTS:
+for label, _, _ in COMPONENTS:
     print(f"  {label:<52} {100 * inclusive[label] / max(1, service_samples):5.1f}%")
 print()
 print("== the service by thread")

@@ -9,8 +9,6 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 phase=${BENCH_PROFILE_PHASE:-closed:write}
-concurrency=${BENCH_CONCURRENCY:-32}
-warmup=${BENCH_WARMUP:-20}
 command -v perf >/dev/null || { echo "perf is not installed (Debian: apt-get install linux-perf)" >&2; exit 2; }
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
@@ -18,7 +16,7 @@ source "$root/bench/lib.sh"
 build src/Frontend bench/Driver
 start_postgres
 psql_ -c "CREATE DATABASE profile"
-free_port; http_port=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+service_ports
 mkdir -p "$scratch/data"
 # The perf map lets perf name JIT-compiled .NET frames; with W^X on, they run from a double mapping perf cannot name.
 start service env DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 Licensing__DataDirectory="$scratch/data" Urls="http://127.0.0.1:$http_port" \

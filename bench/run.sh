@@ -11,10 +11,7 @@
 # Usage: bash bench/run.sh        (env: BENCH_CONCURRENCY=32, BENCH_DURATION=10 seconds per phase, BENCH_SEED=2000)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-concurrency=${BENCH_CONCURRENCY:-32}
-duration=${BENCH_DURATION:-10}
 seed=${BENCH_SEED:-2000}
-warmup=${BENCH_WARMUP:-20}
 out=$root/bench/results
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
@@ -75,7 +72,7 @@ awk -v t="$((after - before))" -v s="$started" -v e="$ended" 'BEGIN { printf "%.
 grep -E 'tps|latency average|number of clients' "$raw/pgbench.out"
 
 echo "== (c1) service, embedded default (SQLite)"
-free_port; http_port=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+service_ports
 mkdir -p "$scratch/sqlite"
 start sqlite env Licensing__DataDirectory="$scratch/sqlite" Urls="http://127.0.0.1:$http_port" \
   Licensing__Cluster__SiloPort="$silo_port" Licensing__Cluster__GatewayPort="$gateway_port" \
@@ -88,7 +85,7 @@ stop "$service"
 report_warnings sqlite
 
 echo "== (c2) service on PostgreSQL, silo co-hosted in the frontend process"
-free_port; http_port=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+service_ports
 mkdir -p "$scratch/cohosted"
 start cohosted env Licensing__DataDirectory="$scratch/cohosted" Urls="http://127.0.0.1:$http_port" \
   Licensing__Cluster__SiloPort="$silo_port" Licensing__Cluster__GatewayPort="$gateway_port" \
@@ -102,7 +99,7 @@ stop "$service"
 report_warnings cohosted
 
 echo "== (c3) service on PostgreSQL, split: src/Silo + frontend (SiloMode=External, AdoNet clustering)"
-free_port; http_port=$port; free_port; silo_http=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+service_ports; free_port; silo_http=$port
 mkdir -p "$scratch/split"
 split_env=(Licensing__DataDirectory="$scratch/split" Licensing__Storage__Provider=PostgreSql
   Licensing__Storage__ConnectionString="$(pg_connection split)" Licensing__Cluster__Clustering=AdoNet)

@@ -15,9 +15,6 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${BENCH_SCALE_SIZES:-10000 100000 1000000}
 storage=${BENCH_SCALE_STORAGE:-postgresql}
-concurrency=${BENCH_CONCURRENCY:-32}
-duration=${BENCH_DURATION:-10}
-warmup=${BENCH_WARMUP:-20}
 out=$root/bench/results
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
@@ -45,7 +42,7 @@ start_service() {
 
 for n in $sizes; do
   echo "== $n licenses ($storage)"
-  free_port; http_port=$port; free_port; silo_port=$port; free_port; gateway_port=$port
+  service_ports
   data=$scratch/data-$n
   mkdir -p "$data"
   service_env=(Licensing__DataDirectory="$data" Urls="http://127.0.0.1:$http_port"

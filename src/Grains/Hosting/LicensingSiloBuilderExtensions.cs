@@ -10,19 +10,14 @@ using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Reporting;
 using Orleans.Licensing.Signing;
 using Orleans.Licensing.Storage;
-using Orleans.Serialization;
-using Orleans.Storage;
+using Npgsql;
+using Orleans.Licensing.Licenses;
 
 namespace Orleans.Licensing.Hosting;
 
 /// <summary>The one silo configuration, shared by the embedded frontend and the standalone silo.</summary>
 public static class LicensingSiloBuilderExtensions
 {
-    public const string StorageName = "licenses";
-
-    /// <summary>The license grain's state name: what the storage rows hold as GrainTypeString.</summary>
-    public const string LicenseStateName = "license";
-
     /// <summary>A silo of this service: its clustering and <see cref="AddLicensingGrains"/>.</summary>
     public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -58,12 +53,6 @@ public static class LicensingSiloBuilderExtensions
         var licensing = configuration.Read<LicensingOptions>(LicensingOptions.Section);
         var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
         var connectionString = storage.ResolveConnectionString(licensing);
-        silo.AddAdoNetGrainStorage(StorageName, options =>
-        {
-            options.Invariant = storage.Invariant;
-            options.ConnectionString = connectionString;
-        });
-
         silo.AddActivityPropagation();
         if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
         {
@@ -71,27 +60,25 @@ public static class LicensingSiloBuilderExtensions
         }
 
         var services = silo.Services;
-        if (storage.Provider == StorageProvider.Sqlite)
+        // License state and history live in our own store rather than Orleans' ADO.NET grain storage, which
+        // writes one grain per round trip as one opaque row (docs/decisions.md, "The license store").
+        services.AddSingleton<LicenseStateCodec>();
+        services.AddSingleton<ILicenseStore>(sp =>
         {
-            // Replaces the provider's registration under the same name; the provider's lifecycle registration
-            // resolves this one and the gate passes Participate on.
-            services.AddKeyedSingleton<IGrainStorage>(StorageName, (sp, key) => new SqliteWriteGate(AdoNetGrainStorageFactory.Create(sp, (string)key!)));
-        }
-
-        // Orleans' own version-tolerant binary format instead of the default Newtonsoft JSON with type names:
-        // state types carry [Alias] and [Id], so renaming a class never orphans stored licenses.
-        services.AddOptions<AdoNetGrainStorageOptions>(StorageName)
-            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            var serviceId = sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
+            var codec = sp.GetRequiredService<LicenseStateCodec>();
+            return storage.Provider == StorageProvider.Sqlite
+                ? new SqliteLicenseStore(connectionString, serviceId, codec, sp.GetRequiredService<ILogger<SqliteLicenseStore>>())
+                : new PostgresLicenseStore(NpgsqlDataSource.Create(connectionString), serviceId, codec, sp.GetRequiredService<ILogger<PostgresLicenseStore>>());
+        });
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SchemaOnStart(
             new SchemaMigrator(storage.Provider, connectionString),
             storage.MigrateOnStart ?? (storage.Provider == StorageProvider.Sqlite || sp.GetRequiredService<IHostEnvironment>().IsDevelopment()),
             sp.GetRequiredService<ILogger<SchemaOnStart>>()));
 
-        services.AddSingleton(sp => new LicenseIndex(
-            storage.Provider,
-            connectionString,
-            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
-            new OrleansGrainStorageSerializer(sp.GetRequiredService<Serializer>())));
+        services.AddSingleton(sp => new LicenseQueries(storage.Provider, connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        services.AddOptions<LicenseOptions>().Bind(configuration.GetSection(LicenseOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LicenseOptions>, LicenseOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<LicensingOptions>().Bind(configuration.GetSection(LicensingOptions.Section));

@@ -32,4 +32,11 @@ public static class LicensingTelemetry
     public static readonly Counter<long> LicensesIssued = Meter.CreateCounter<long>("licensing.licenses.issued", description: "License bodies issued");
 
     public static readonly Histogram<double> StorageWriteDuration = Meter.CreateHistogram("licensing.storage.write.duration", "s", "Time to make a license's new state durable", advice: DurationAdvice);
+
+    /// <summary>How many license writes each storage transaction carried (group commit).</summary>
+    public static readonly Histogram<int> StorageCommitBatchSize = Meter.CreateHistogram(
+        "licensing.storage.commit.batch_size",
+        "{write}",
+        "License writes per storage transaction",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
 }

@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Signing;
+using Orleans.Licensing.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Orleans.Licensing.Licenses;
 
@@ -12,13 +13,20 @@ namespace Orleans.Licensing.Licenses;
 /// after <see cref="Commit"/> made the new state durable.
 /// </summary>
 internal sealed partial class LicenseGrain(
-    [PersistentState(LicensingSiloBuilderExtensions.LicenseStateName, LicensingSiloBuilderExtensions.StorageName)] IPersistentState<LicenseState> license,
+    ILicenseStore store,
     ProductCatalog catalog,
     SigningKeyRing keys,
+    IOptions<LicenseOptions> options,
     TimeProvider time,
     ILogger<LicenseGrain> logger) : Grain, ILicenseGrain
 {
-    private string PurchaseId => this.GetPrimaryKeyString()[LicenseGrainKey.Prefix.Length..];
+    private StoredLicense _stored = StoredLicense.None;
+
+    private string PurchaseId => field ??= this.GetPrimaryKeyString()[LicenseGrainKey.Prefix.Length..];
+
+    private LicenseState State => _stored.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _stored = await store.Read(PurchaseId);
 
     public Task<LicenseReply> Purchase(LicenseOrder order) => Issue(LicenseAction.Purchase, order);
 
@@ -29,38 +37,42 @@ internal sealed partial class LicenseGrain(
     public async Task<LicenseReply> Terminate(TerminationOrder order)
     {
         var reply = new LicenseReply(ReplyStatus.Terminated, $"License {PurchaseId} is terminated.");
-        var state = license.State;
+        var state = State;
         if (state.IsTerminated)
         {
             return reply;
         }
 
+        var audit = new List<AuditEntry>();
+        List<Issuance> issued = [];
         if (!state.Exists)
         {
             // Recording the termination of a license we lost keeps its old body from restoring it later.
-            if (Restore(order.PreviousLicenseBody) is not { } restored)
+            if (Restore(order.PreviousLicenseBody, audit) is not { } restored)
             {
                 ForgetIfUnknown();
                 return reply;
             }
 
-            state = restored;
+            state = LicenseState.Empty.With(restored);
+            issued.Add(restored);
         }
 
-        await Commit(state with { TerminatedOn = order.TerminationDate }, "KA TERMINATE", $"terminated as of {order.TerminationDate:yyyy-MM-dd}");
+        audit.Add(Audit("KA TERMINATE", $"terminated as of {order.TerminationDate:yyyy-MM-dd}"));
+        await Commit(state with { TerminatedOn = order.TerminationDate }, issued, audit);
         return reply;
     }
 
     public Task<LicenseReply> GetInfo(string productId)
     {
-        var reply = LicenseRules.Usage(license.State, PurchaseId, productId, catalog);
+        var reply = LicenseRules.Usage(State, PurchaseId, productId, catalog);
         ForgetIfUnknown();
         return Task.FromResult(reply);
     }
 
     public async Task<LicenseReply> ReportUsage(IReadOnlyDictionary<string, long> counters)
     {
-        var (error, usage) = LicenseRules.ReportUsage(license.State, PurchaseId, counters, catalog);
+        var (error, usage) = LicenseRules.ReportUsage(State, PurchaseId, counters, catalog);
         if (error is not null)
         {
             ForgetIfUnknown();
@@ -68,24 +80,26 @@ internal sealed partial class LicenseGrain(
         }
 
         await Commit(
-            license.State with { Usage = usage },
-            "Operator usage report",
-            string.Join(", ", counters.Select(c => $"{c.Key}={c.Value}")));
-        return LicenseRules.Usage(license.State, PurchaseId, license.State.Current.ProductId, catalog);
+            State with { Usage = usage },
+            issued: [],
+            [Audit("Operator usage report", string.Join(", ", counters.Select(c => $"{c.Key}={c.Value}")))],
+            counters);
+        return LicenseRules.Usage(State, PurchaseId, State.Current.ProductId, catalog);
     }
 
-    public Task<LicenseView?> Describe()
+    public async Task<LicenseView?> Describe()
     {
-        var state = license.State;
+        var state = State;
         if (!state.Exists)
         {
             ForgetIfUnknown();
-            return Task.FromResult<LicenseView?>(null);
+            return null;
         }
 
+        var history = await store.History(PurchaseId);
         var current = state.Current;
         var counters = catalog.Find(current.ProductId)?.Counters ?? [];
-        return Task.FromResult<LicenseView?>(new LicenseView(
+        return new LicenseView(
             PurchaseId,
             current.ProductId,
             state.IsTerminated ? "Terminated" : current.ExpiresAt < time.GetUtcNow() ? "Expired" : "Active",
@@ -96,22 +110,27 @@ internal sealed partial class LicenseGrain(
             current.ExpiresAt,
             state.TerminatedOn,
             [.. counters.Select(name => new UsageCounter(name, state.Usage.GetValueOrDefault(name)))],
-            [.. state.Issuances.Select(i => new IssuanceSummary(
-                i.Revision, i.Cause.ToString(), i.ProductId, i.StartDate, i.ExpiryDate, i.ExpiresAt, i.IssuedAt, i.KeyId,
-                Convert.ToHexStringLower(SHA256.HashData(i.Body))))],
-            state.Audit));
+            history.Issuances,
+            history.Audit);
     }
 
     private async Task<LicenseReply> Issue(LicenseAction action, LicenseOrder order)
     {
-        var state = license.State;
+        var state = State;
         var known = state.Exists;
-        if (!known && action != LicenseAction.Purchase && Restore(order.PreviousLicenseBody) is { } restored)
+        var audit = new List<AuditEntry>();
+        List<Issuance> issued = [];
+        if (!known && action != LicenseAction.Purchase && Restore(order.PreviousLicenseBody, audit) is { } restored)
         {
-            state = restored;
+            // The restored body becomes history too, ahead of the one issued now, in the same write.
+            state = LicenseState.Empty.With(restored);
+            issued.Add(restored);
         }
 
-        var decision = LicenseRules.Decide(state, action, order, catalog, keys.Issuer, time.GetUtcNow());
+        var archived = LicenseRules.MayRepeatArchived(state, action, order)
+            ? await store.FindIssuance(PurchaseId, (IssuanceCause)action, order.ProductId, order.StartDate, order.ExpiryDate)
+            : null;
+        var decision = LicenseRules.Decide(state, action, order, catalog, keys.Issuer, time.GetUtcNow(), archived, options.Value.MaxIssuances);
         if (decision.Answer is { } answer)
         {
             ForgetIfUnknown();
@@ -128,16 +147,18 @@ internal sealed partial class LicenseGrain(
         var claims = decision.Claims!;
         var body = keys.Sign(claims.ToJson());
         var issuance = Issuance.From(claims, (IssuanceCause)action, keys.ActiveKeyId, body);
-        await Commit(
-            state with { Issuances = state.Issuances.Add(issuance) },
-            "KA " + action.ToString().ToUpperInvariant(),
-            $"revision {issuance.Revision}: {issuance.ProductId} {issuance.StartDate:yyyy-MM-dd} to {issuance.ExpiryDate:yyyy-MM-dd}, key {issuance.KeyId}");
-        LicensingTelemetry.LicensesIssued.Add(1, new TagList { { "action", action.ToString().ToUpperInvariant() }, { "product", order.ProductId } });
+        var verb = action.ToString().ToUpperInvariant();
+        audit.Add(Audit(
+            "KA " + verb,
+            $"revision {issuance.Revision}: {issuance.ProductId} {issuance.StartDate:yyyy-MM-dd} to {issuance.ExpiryDate:yyyy-MM-dd}, key {issuance.KeyId}"));
+        issued.Add(issuance);
+        await Commit(state.With(issuance), issued, audit);
+        LicensingTelemetry.LicensesIssued.Add(1, new TagList { { "action", verb }, { "product", order.ProductId } });
         return new LicenseReply(ReplyStatus.Issued, Body: body, ExpiresAt: issuance.ExpiresAt);
     }
 
     /// <summary>B.5: a license we lost comes back from a body we signed for this very PURCHASE_ID.</summary>
-    private LicenseState? Restore(byte[]? body)
+    private Issuance? Restore(byte[]? body, List<AuditEntry> audit)
     {
         if (body is null)
         {
@@ -152,39 +173,36 @@ internal sealed partial class LicenseGrain(
         }
 
         LogRestored(PurchaseId, result.Claims.Revision);
-        return LicenseState.Empty with
-        {
-            Issuances = [Issuance.From(result.Claims, IssuanceCause.Restore, result.KeyId!, body)],
-            Audit = [new AuditEntry(time.GetUtcNow(), "Restore", $"from PREVIOUS_LICENSE_BODY revision {result.Claims.Revision} signed with key {result.KeyId}")],
-        };
+        audit.Add(Audit("Restore", $"from PREVIOUS_LICENSE_BODY revision {result.Claims.Revision} signed with key {result.KeyId}"));
+        return Issuance.From(result.Claims, IssuanceCause.Restore, result.KeyId!, body);
     }
 
+    private AuditEntry Audit(string cause, string detail) => new(time.GetUtcNow(), cause, detail);
+
     /// <summary>
-    /// B.11: the grain never keeps a state that storage does not hold. On failure the old state is put back
-    /// and the activation dropped, because the stored version is no longer certain.
+    /// B.11: the grain takes on a state only once storage holds it. On failure the activation is dropped, because
+    /// the stored version is no longer certain, and the caller gets an exception that crosses to the frontend.
     /// </summary>
-    private async Task Commit(LicenseState next, string cause, string detail)
+    private async Task Commit(LicenseState next, IReadOnlyList<Issuance> issued, IReadOnlyList<AuditEntry> audit, IReadOnlyDictionary<string, long>? usage = null)
     {
-        var previous = license.State;
-        license.State = next with { Audit = next.Audit.Add(new AuditEntry(time.GetUtcNow(), cause, detail)) };
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await license.WriteStateAsync();
+            var version = await store.Commit(new LicenseWrite(PurchaseId, _stored.Version, next, issued, audit, usage));
+            _stored = new StoredLicense(version, next);
             LicensingTelemetry.StorageWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e)
         {
-            license.State = previous;
             DeactivateOnIdle();
             LogStorageFailed(e, PurchaseId);
-            throw new LicenseStorageException($"license {PurchaseId} could not be stored ({e.GetType().Name})");
+            throw e as LicenseStorageException ?? new LicenseStorageException($"license {PurchaseId} could not be stored ({e.GetType().Name})");
         }
     }
 
     private void ForgetIfUnknown()
     {
-        if (!license.State.Exists)
+        if (!State.Exists)
         {
             DeactivateOnIdle();
         }

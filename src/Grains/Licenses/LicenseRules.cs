@@ -11,8 +11,20 @@ namespace Orleans.Licensing.Licenses;
 /// </summary>
 public static class LicenseRules
 {
+    /// <param name="archivedRepeat">
+    /// What the history holds for this request when <see cref="MayRepeatArchived"/> said to look: the latest
+    /// issuance with the same action, product and dates, or null.
+    /// </param>
+    /// <param name="maxIssuances">B.12: the most issuances one license accepts.</param>
     public static IssueDecision Decide(
-        LicenseState state, LicenseAction action, LicenseOrder order, ProductCatalog catalog, string issuer, DateTimeOffset now)
+        LicenseState state,
+        LicenseAction action,
+        LicenseOrder order,
+        ProductCatalog catalog,
+        string issuer,
+        DateTimeOffset now,
+        Issuance? archivedRepeat = null,
+        int maxIssuances = LicenseLimits.DefaultMaxIssuances)
     {
         var id = order.PurchaseId;
         var verb = action.ToString().ToUpperInvariant();
@@ -22,7 +34,7 @@ public static class LicenseRules
                 Invariant($"license {id} was terminated on {state.TerminatedOn:dd/MM/yyyy}; {verb} is refused (termination is final)")));
         }
 
-        if (FindRepeat(state, action, order) is { } repeat)
+        if ((FindRepeat(state, action, order) ?? AsRepeat(state, action, order, archivedRepeat)) is { } repeat)
         {
             return IssueDecision.Reply(new LicenseReply(ReplyStatus.Repeated, Body: repeat.Body, ExpiresAt: repeat.ExpiresAt));
         }
@@ -47,6 +59,12 @@ public static class LicenseRules
         }
 
         var current = state.Current;
+        if (Math.Max(state.IssuanceCount, state.Issuances.Count) >= maxIssuances)
+        {
+            return IssueDecision.Reply(LicenseReply.Conflict(Invariant(
+                $"license {id} has had {maxIssuances} issuances, the most one license accepts; {verb} is refused (the operator can raise Licensing:Licenses:MaxIssuances)")));
+        }
+
         if (order.ExpiryDate < current.ExpiryDate)
         {
             return IssueDecision.Reply(LicenseReply.Conflict(Invariant(
@@ -70,20 +88,36 @@ public static class LicenseRules
     }
 
     /// <summary>
-    /// A request repeats an issuance with the same action, product and dates. An UPGRADE repeats only while
-    /// the license is still on that product: Basic → Pro → Basic → Pro with unchanged dates is three upgrades.
+    /// B.5, among the issuances the state keeps: a request repeats an issuance with the same action, product and
+    /// dates. An UPGRADE repeats only while the license is still on that product: Basic → Pro → Basic → Pro with
+    /// unchanged dates is three upgrades.
     /// </summary>
-    public static Issuance? FindRepeat(LicenseState state, LicenseAction action, LicenseOrder order)
-    {
-        var match = state.Issuances.FindLast(i =>
-            i.Cause == (IssuanceCause)action
-            && i.ProductId == order.ProductId
-            && i.StartDate == order.StartDate
-            && i.ExpiryDate == order.ExpiryDate);
-        return match is not null && (action != LicenseAction.Upgrade || state.Current.ProductId == order.ProductId)
+    public static Issuance? FindRepeat(LicenseState state, LicenseAction action, LicenseOrder order) =>
+        AsRepeat(state, action, order, state.Issuances.FindLast(i => Repeats(i, action, order)));
+
+    /// <summary>
+    /// Whether a request that repeats none of the kept issuances may repeat one that only the history holds.
+    /// Expiry dates never go backwards from one issuance to the next (an earlier EXPIRY_DATE is a stale request),
+    /// so an archived issuance expires no later than the oldest kept one: a request that expires later repeats
+    /// nothing archived, and ordinary renewals and upgrades never read the history.
+    /// </summary>
+    public static bool MayRepeatArchived(LicenseState state, LicenseAction action, LicenseOrder order) =>
+        state.HasArchivedIssuances
+        && !state.IsTerminated
+        && FindRepeat(state, action, order) is null
+        && order.ExpiryDate <= state.Issuances[0].ExpiryDate;
+
+    /// <summary>Whether <paramref name="issuance"/> was issued for the same action, product and dates as <paramref name="order"/>.</summary>
+    public static bool Repeats(Issuance issuance, LicenseAction action, LicenseOrder order) =>
+        issuance.Cause == (IssuanceCause)action
+        && issuance.ProductId == order.ProductId
+        && issuance.StartDate == order.StartDate
+        && issuance.ExpiryDate == order.ExpiryDate;
+
+    private static Issuance? AsRepeat(LicenseState state, LicenseAction action, LicenseOrder order, Issuance? match) =>
+        match is not null && Repeats(match, action, order) && (action != LicenseAction.Upgrade || state.Current.ProductId == order.ProductId)
             ? match
             : null;
-    }
 
     /// <summary>B.6: the expiry is the day KA asked for, at the time of day the answer is first issued, GMT.</summary>
     public static DateTimeOffset ExpiresAt(DateOnly expiryDate, DateTimeOffset now)

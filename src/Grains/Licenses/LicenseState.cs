@@ -3,14 +3,24 @@ using System.Collections.Immutable;
 namespace Orleans.Licensing.Licenses;
 
 /// <summary>
-/// A license's stored state. Immutable, so the grain can keep the previous value and put it back
-/// when storage refuses a write. A license with no issuances does not exist.
+/// What a license needs in memory to decide and answer its next request (B.12): its latest issuances with their
+/// bodies, how many there were in all, usage counters and termination. Everything it was ever issued and every
+/// change lives in the history rows beside it, so this stays the same size however old the license is.
+/// Immutable, so a write that storage refuses leaves the grain's last durable state untouched.
+/// A license with no issuances does not exist.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("licensing.LicenseState")]
+[GenerateSerializer, Immutable, Alias("licensing.LicenseState.2")]
 public sealed record LicenseState
 {
+    /// <summary>
+    /// How many of the latest issuances the state keeps with their bodies: a repeat of one of them (KA retrying a
+    /// call whose 200 was lost) is answered from memory; an older one from the history.
+    /// </summary>
+    public const int RecentIssuances = 4;
+
     public static readonly LicenseState Empty = new();
 
+    /// <summary>The latest issuances, oldest first, at most <see cref="RecentIssuances"/>.</summary>
     [Id(0)]
     public ImmutableList<Issuance> Issuances { get; init; } = [];
 
@@ -20,8 +30,9 @@ public sealed record LicenseState
     [Id(2)]
     public ImmutableDictionary<string, long> Usage { get; init; } = ImmutableDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>Every issuance this license has had, those kept in <see cref="Issuances"/> included.</summary>
     [Id(3)]
-    public ImmutableList<AuditEntry> Audit { get; init; } = [];
+    public int IssuanceCount { get; init; }
 
     public bool Exists => !Issuances.IsEmpty;
 
@@ -29,4 +40,18 @@ public sealed record LicenseState
 
     /// <summary>The body KA holds now: the last one issued.</summary>
     public Issuance Current => Issuances[^1];
+
+    /// <summary>Whether issuances older than <see cref="Issuances"/> are in the history only.</summary>
+    public bool HasArchivedIssuances => IssuanceCount > Issuances.Count;
+
+    /// <summary>The state after <paramref name="issuance"/>: the oldest kept issuance moves to the history only.</summary>
+    public LicenseState With(Issuance issuance)
+    {
+        var kept = Issuances.Add(issuance);
+        return this with
+        {
+            Issuances = kept.Count > RecentIssuances ? kept.RemoveRange(0, kept.Count - RecentIssuances) : kept,
+            IssuanceCount = Math.Max(IssuanceCount, Issuances.Count) + 1,
+        };
+    }
 }

@@ -62,7 +62,15 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
                 continue;
             }
 
-            await Execute(connection, transaction, script.Sql, cancellation);
+            if (script.Code is { } step)
+            {
+                await step(connection, transaction, cancellation);
+            }
+            else
+            {
+                await Execute(connection, transaction, script.Sql, cancellation);
+            }
+
             await using (var record = connection.CreateCommand())
             {
                 record.Transaction = transaction;
@@ -84,10 +92,13 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
     {
         var prefix = provider == StorageProvider.Sqlite ? "Orleans.Licensing.Schema.sqlite." : "Orleans.Licensing.Schema.postgresql.";
         var assembly = typeof(SchemaMigrator).Assembly;
+        var import = new LegacyLicenseImport(provider);
+        SchemaScript[] code = [new(provider == StorageProvider.Sqlite ? "0004-legacy-licenses" : "0007-legacy-licenses", "", import.Run)];
         return [.. assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => new SchemaScript(n[prefix.Length..], Read(assembly, n)))];
+            .Select(n => new SchemaScript(n[prefix.Length..], Read(assembly, n)))
+            .Concat(code)
+            .OrderBy(s => s.Name, StringComparer.Ordinal)];
     }
 
     private void CheckNotNewer(IReadOnlyList<string> applied)

@@ -1,4 +1,9 @@
+using System.Data.Common;
+
 namespace Orleans.Licensing.Storage;
 
-/// <summary>One versioned schema script; scripts apply in name order, each exactly once.</summary>
-public sealed record SchemaScript(string Name, string Sql);
+/// <summary>
+/// One versioned schema step; steps apply in name order, each exactly once, each in its own transaction. Most are
+/// SQL; a step that must decode stored data (carrying licenses over to a new layout) is <paramref name="Code"/>.
+/// </summary>
+public sealed record SchemaScript(string Name, string Sql, Func<DbConnection, DbTransaction, CancellationToken, Task>? Code = null);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Orleans.Licensing.Licenses;
 
 namespace Orleans.Licensing.IntegrationTests.Cluster;
 
@@ -10,7 +9,7 @@ internal static class DurabilityCheck
     /// Lost: a 200 whose body and expiry the stored license does not hold, or a 200 TERMINATE on a license
     /// stored as not terminated. Doubled: one request applied twice (two issuances for the same action, product and dates).
     /// </summary>
-    public static (int Lost, int Doubled, List<string> Details) Compare(IEnumerable<AnsweredRequest> answers, IReadOnlyDictionary<string, LicenseState> stored)
+    public static (int Lost, int Doubled, List<string> Details) Compare(IEnumerable<AnsweredRequest> answers, IReadOnlyDictionary<string, StoredLicenseHistory> stored)
     {
         var details = new List<string>();
         var lost = 0;

@@ -1,36 +1,47 @@
-using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 using Npgsql;
-using Orleans.Licensing.Licenses;
-using Orleans.Serialization;
-using Orleans.Storage;
 
 namespace Orleans.Licensing.IntegrationTests.Cluster;
 
-/// <summary>Reads license states straight from PostgreSQL, decoded with the serializer the silos store them with.</summary>
+/// <summary>Reads what the license store holds straight from PostgreSQL: every issuance of every license, and its termination.</summary>
 internal static class StoredLicenses
 {
-    public static async Task<Dictionary<string, LicenseState>> Read(string connectionString, string serviceId)
+    public static async Task<Dictionary<string, StoredLicenseHistory>> Read(string connectionString, string serviceId)
     {
-        await using var services = new ServiceCollection()
-            .AddSerializer(serializer => serializer.AddAssembly(typeof(LicenseState).Assembly))
-            .BuildServiceProvider();
-        var serializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
-        var states = new Dictionary<string, LicenseState>(StringComparer.Ordinal);
+        var licenses = new Dictionary<string, StoredLicenseHistory>(StringComparer.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT grainidextensionstring, payloadbinary FROM orleansstorage WHERE serviceid = @service AND payloadbinary IS NOT NULL";
-        command.Parameters.AddWithValue("service", serviceId);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        await using (var command = connection.CreateCommand())
         {
-            var key = reader.GetString(0);
-            if (key.StartsWith(LicenseGrainKey.Prefix, StringComparison.Ordinal))
+            command.CommandText = "SELECT PurchaseId, TerminatedOn IS NOT NULL FROM Licenses WHERE ServiceId = @service";
+            command.Parameters.AddWithValue("service", serviceId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
             {
-                states[key[LicenseGrainKey.Prefix.Length..]] = serializer.Deserialize<LicenseState>(BinaryData.FromBytes((byte[])reader.GetValue(1)))!;
+                licenses[reader.GetString(0)] = new StoredLicenseHistory([], reader.GetBoolean(1));
             }
         }
 
-        return states;
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                SELECT PurchaseId, Cause, ProductId, StartDate, ExpiryDate, ExpiresAt, Body FROM LicenseIssuances
+                WHERE ServiceId = @service ORDER BY PurchaseId, Revision
+                """;
+            command.Parameters.AddWithValue("service", serviceId);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                licenses[reader.GetString(0)].Issuances.Add(new StoredIssuance(
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+                    (byte[])reader.GetValue(6)));
+            }
+        }
+
+        return licenses;
     }
 }

@@ -72,7 +72,7 @@ public sealed class LicenseGrainTests(ClusterFixture fixture)
         Assert.Equal("someproduct1-pro", (await License("0123456").Describe())!.ProductId);
 
         await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath}");
-        Assert.Equal(["ka-0123456", "ka-123456"], await StoredKeys.Of(connection, "123456", "0123456"));
+        Assert.Equal(["0123456", "123456"], await StoredKeys.Of(connection, "123456", "0123456"));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class PostgresGrainTests(PostgresServer postgres) : IAsyncLifetime
         Assert.Equal("someproduct1-pro", (await _cluster.GrainFactory.GetLicense("0123456").Describe())!.ProductId);
 
         await using var connection = new NpgsqlConnection(_database);
-        Assert.Equal(["ka-0123456", "ka-123456"], await StoredKeys.Of(connection, "123456", "0123456"));
+        Assert.Equal(["0123456", "123456"], await StoredKeys.Of(connection, "123456", "0123456"));
     }
 
     [Fact]

@@ -1,0 +1,13 @@
+namespace Orleans.Licensing.Licenses;
+
+/// <summary><c>Licensing:Licenses</c>: bounds on one license (B.12).</summary>
+public sealed class LicenseOptions
+{
+    public const string Section = "Licensing:Licenses";
+
+    /// <summary>
+    /// The most issuances one license accepts; a request that would issue past it gets 409 naming the limit.
+    /// Repeats, GET-INFO and TERMINATE still work.
+    /// </summary>
+    public int MaxIssuances { get; set; } = LicenseLimits.DefaultMaxIssuances;
+}

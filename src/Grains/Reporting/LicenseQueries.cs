@@ -1,0 +1,132 @@
+using System.Data.Common;
+using System.Globalization;
+using Orleans.Licensing.Hosting;
+using Orleans.Licensing.Licenses;
+using Orleans.Licensing.Storage;
+
+namespace Orleans.Licensing.Reporting;
+
+/// <summary>
+/// Listings and the billing report, read straight from the license store's rows: the state rows carry each
+/// license's product, test flag, dates and termination as columns, and the issuance history every period billed.
+/// Both are written in the transaction that answered 200 (B.11), so a query sees exactly what is durable,
+/// without activating a license grain or decoding a state.
+/// </summary>
+public sealed class LicenseQueries(StorageProvider provider, string connectionString, string serviceId)
+{
+    private const string Date = "yyyy-MM-dd";
+
+    public async Task<LicensePage> List(string? productId, string? status, string? after, int limit, DateOnly today, CancellationToken cancellation = default)
+    {
+        await using var connection = StorageConnections.Create(provider, connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = connection.CreateCommand();
+        var sql = "SELECT PurchaseId, ProductId, TestMode, StartDate, ExpiryDate, TerminatedOn FROM Licenses WHERE ServiceId = @service AND PurchaseId > @after";
+        Add(command, "service", serviceId);
+        Add(command, "after", after ?? "");
+        if (productId is not null)
+        {
+            sql += " AND ProductId = @product";
+            Add(command, "product", productId);
+        }
+
+        sql += status switch
+        {
+            "Terminated" => " AND TerminatedOn IS NOT NULL",
+            "Expired" => " AND TerminatedOn IS NULL AND ExpiryDate < @today",
+            "Active" => " AND TerminatedOn IS NULL AND ExpiryDate >= @today",
+            _ => "",
+        };
+        Add(command, "today", today.ToString(Date, CultureInfo.InvariantCulture));
+        command.CommandText = sql + string.Create(CultureInfo.InvariantCulture, $" ORDER BY PurchaseId LIMIT {limit + 1}");
+        var items = new List<LicenseSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            var expiry = ParseDate(reader.GetString(4));
+            DateOnly? terminated = reader.IsDBNull(5) ? null : ParseDate(reader.GetString(5));
+            items.Add(new LicenseSummary(
+                reader.GetString(0),
+                reader.GetString(1),
+                terminated is not null ? "Terminated" : expiry < today ? "Expired" : "Active",
+                Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0,
+                ParseDate(reader.GetString(3)),
+                expiry,
+                terminated));
+        }
+
+        return items.Count > limit ? new LicensePage(items[..limit], items[limit - 1].PurchaseId) : new LicensePage(items, null);
+    }
+
+    /// <summary>B.10: real licenses only; test licenses are never billed.</summary>
+    public async Task<(int Considered, List<BillingLine> Lines)> Billing(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellation = default)
+    {
+        await using var connection = StorageConnections.Create(provider, connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p.PurchaseId, p.Revision, p.Cause, p.ProductId, p.StartDate, p.ExpiryDate, p.IssuedAt, l.TerminatedOn
+            FROM LicenseIssuances p
+            JOIN Licenses l ON l.ServiceId = p.ServiceId AND l.PurchaseId = p.PurchaseId
+            WHERE p.ServiceId = @service AND l.TestMode = 0 AND p.StartDate <= @last AND p.ExpiryDate >= @first
+            ORDER BY p.PurchaseId, p.Revision
+            """;
+        Add(command, "service", serviceId);
+        Add(command, "first", firstDay.ToString(Date, CultureInfo.InvariantCulture));
+        Add(command, "last", lastDay.ToString(Date, CultureInfo.InvariantCulture));
+        var lines = new List<BillingLine>();
+        var considered = 0;
+        var periods = new List<BilledPeriod>();
+        string? current = null;
+        DateOnly? terminatedOn = null;
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            var id = reader.GetString(0);
+            if (id != current)
+            {
+                Flush();
+                current = id;
+                terminatedOn = reader.IsDBNull(7) ? null : ParseDate(reader.GetString(7));
+            }
+
+            periods.Add(new BilledPeriod(
+                Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                Enum.Parse<IssuanceCause>(reader.GetString(2)),
+                reader.GetString(3),
+                ParseDate(reader.GetString(4)),
+                ParseDate(reader.GetString(5)),
+                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+        }
+
+        Flush();
+        return (considered, lines);
+
+        void Flush()
+        {
+            if (current is null)
+            {
+                return;
+            }
+
+            considered++;
+            lines.AddRange(BillingCalculator.Lines(current, periods, terminatedOn, firstDay, lastDay));
+            periods.Clear();
+        }
+    }
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, Date, CultureInfo.InvariantCulture);
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null)
+        {
+            parameter.DbType = System.Data.DbType.String;
+        }
+
+        command.Parameters.Add(parameter);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Licensing.Hosting;
+using Orleans.Licensing.Licenses;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Orleans.Licensing.Storage;
+
+/// <summary>
+/// The schema step that moves licenses from Orleans' grain storage (one opaque row per license holding every body
+/// and audit entry, schema 0005 and earlier) to the license store: each license's state row, every issuance with
+/// its body and every audit entry as history rows. Runs inside the migrator's transaction, so a database is either
+/// wholly carried over or not at all; the old rows are removed with it. Usage reports made before the move are in
+/// the audit trail (the old layout kept no other record of them).
+/// </summary>
+internal sealed class LegacyLicenseImport(StorageProvider provider)
+{
+    /// <summary>What Orleans' ADO.NET provider stored license grains under (their state name).</summary>
+    public const string GrainType = "license";
+
+    private const int Page = 500;
+
+    public async Task Run(DbConnection connection, DbTransaction transaction, CancellationToken cancellation)
+    {
+        await using var services = new ServiceCollection()
+            .AddSerializer(serializer => serializer.AddAssembly(typeof(LegacyLicenseState).Assembly))
+            .BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var legacy = new OrleansGrainStorageSerializer(serializer);
+        var codec = new LicenseStateCodec(serializer);
+        var (service, key) = ("", "");
+        while (true)
+        {
+            var rows = await NextPage(connection, transaction, service, key, cancellation);
+            if (rows.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var (serviceId, grainKey, payload) in rows)
+            {
+                var state = legacy.Deserialize<LegacyLicenseState>(BinaryData.FromBytes(payload));
+                if (state is { Issuances.IsEmpty: false } && grainKey.StartsWith(LicenseGrainKey.Prefix, StringComparison.Ordinal))
+                {
+                    await Import(connection, transaction, serviceId, grainKey[LicenseGrainKey.Prefix.Length..], state, codec, cancellation);
+                }
+            }
+
+            (service, key, _) = rows[^1];
+        }
+
+        await using var delete = Command(connection, transaction, "DELETE FROM OrleansStorage WHERE GrainTypeString = @type");
+        Add(delete, "type", GrainType);
+        await delete.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private static async Task<List<(string Service, string Key, byte[] Payload)>> NextPage(
+        DbConnection connection, DbTransaction transaction, string service, string key, CancellationToken cancellation)
+    {
+        await using var command = Command(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT ServiceId, GrainIdExtensionString, PayloadBinary FROM OrleansStorage
+            WHERE GrainTypeString = @type AND PayloadBinary IS NOT NULL
+              AND (ServiceId > @service OR (ServiceId = @service AND GrainIdExtensionString > @key))
+            ORDER BY ServiceId, GrainIdExtensionString
+            LIMIT {Page}
+            """));
+        Add(command, "type", GrainType);
+        Add(command, "service", service);
+        Add(command, "key", key);
+        var rows = new List<(string, string, byte[])>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+        }
+
+        return rows;
+    }
+
+    private async Task Import(
+        DbConnection connection, DbTransaction transaction, string serviceId, string purchaseId, LegacyLicenseState old, LicenseStateCodec codec, CancellationToken cancellation)
+    {
+        var state = new LicenseState
+        {
+            Issuances = old.Issuances.Count > LicenseState.RecentIssuances ? old.Issuances.RemoveRange(0, old.Issuances.Count - LicenseState.RecentIssuances) : old.Issuances,
+            IssuanceCount = old.Issuances.Count,
+            TerminatedOn = old.TerminatedOn,
+            Usage = old.Usage,
+        };
+        var current = state.Current;
+        // Each old change added an audit entry: numbering them as versions keeps every later change's version new.
+        var version = Math.Max(1, old.Audit.Count);
+        await using (var license = Command(connection, transaction, """
+            INSERT INTO Licenses (ServiceId, PurchaseId, Version, ProductId, TestMode, StartDate, ExpiryDate, TerminatedOn, Revision, State, ModifiedOn)
+            VALUES (@service, @id, @version, @product, @test, @start, @expiry, @terminated, @revision, @state, @at)
+            """))
+        {
+            Add(license, "service", serviceId);
+            Add(license, "id", purchaseId);
+            Add(license, "version", version);
+            Add(license, "product", current.ProductId);
+            Add(license, "test", current.TestMode ? 1 : 0);
+            Add(license, "start", Day(current.StartDate));
+            Add(license, "expiry", Day(current.ExpiryDate));
+            Add(license, "terminated", state.TerminatedOn is { } terminated ? Day(terminated) : null);
+            Add(license, "revision", current.Revision);
+            Add(license, "state", codec.Encode(state));
+            Add(license, "at", provider == StorageProvider.Sqlite ? Instant(DateTimeOffset.UtcNow) : DateTimeOffset.UtcNow);
+            await license.ExecuteNonQueryAsync(cancellation);
+        }
+
+        foreach (var issuance in old.Issuances)
+        {
+            await using var row = Command(connection, transaction, """
+                INSERT INTO LicenseIssuances (ServiceId, PurchaseId, Revision, Cause, ProductId, TestMode, RegName, ActivationData, SubscriptionDate,
+                                              StartDate, ExpiryDate, ExpiresAt, IssuedAt, KeyId, Body)
+                VALUES (@service, @id, @revision, @cause, @product, @test, @reg, @activation, @subscription, @start, @expiry, @expiresAt, @issuedAt, @key, @body)
+                """);
+            Add(row, "service", serviceId);
+            Add(row, "id", purchaseId);
+            Add(row, "revision", issuance.Revision);
+            Add(row, "cause", issuance.Cause.ToString());
+            Add(row, "product", issuance.ProductId);
+            Add(row, "test", issuance.TestMode ? 1 : 0);
+            Add(row, "reg", issuance.RegName);
+            Add(row, "activation", issuance.ActivationData);
+            Add(row, "subscription", issuance.SubscriptionDate is { } subscription ? Day(subscription) : null);
+            Add(row, "start", Day(issuance.StartDate));
+            Add(row, "expiry", Day(issuance.ExpiryDate));
+            Add(row, "expiresAt", Instant(issuance.ExpiresAt));
+            Add(row, "issuedAt", Instant(issuance.IssuedAt));
+            Add(row, "key", issuance.KeyId);
+            Add(row, "body", issuance.Body);
+            await row.ExecuteNonQueryAsync(cancellation);
+        }
+
+        for (var i = 0; i < old.Audit.Count; i++)
+        {
+            var entry = old.Audit[i];
+            await using var row = Command(connection, transaction, """
+                INSERT INTO LicenseAudit (ServiceId, PurchaseId, Version, Entry, At, Cause, Detail)
+                VALUES (@service, @id, @version, 0, @at, @cause, @detail)
+                """);
+            Add(row, "service", serviceId);
+            Add(row, "id", purchaseId);
+            Add(row, "version", i + 1);
+            Add(row, "at", Instant(entry.At));
+            Add(row, "cause", entry.Cause);
+            Add(row, "detail", entry.Detail);
+            await row.ExecuteNonQueryAsync(cancellation);
+        }
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Instant(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null)
+        {
+            parameter.DbType = System.Data.DbType.String;
+        }
+
+        command.Parameters.Add(parameter);
+    }
+}

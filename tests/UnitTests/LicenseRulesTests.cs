@@ -487,10 +487,101 @@ public sealed class LicenseRulesTests
     private static LicenseState ReportableState() =>
         LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
 
+    // ---- B.5 and B.12: repeats of issuances only the history holds, and the issuance limit ----
+
+    [Fact]
+    public void A_renewal_that_expires_later_than_every_kept_issuance_never_reads_the_history()
+    {
+        var state = Renewed(8);
+
+        Assert.True(state.HasArchivedIssuances);
+        Assert.False(LicenseRules.MayRepeatArchived(state, LicenseAction.Renew, Order(TestCatalog.Basic, Month(9), Month(9).AddDays(40))));
+        // UPGRADE keeps the current dates: later than every archived issuance's.
+        Assert.False(LicenseRules.MayRepeatArchived(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Month(8), Month(8).AddDays(40))));
+    }
+
+    [Fact]
+    public void A_request_as_old_as_an_archived_issuance_may_repeat_it()
+    {
+        var state = Renewed(8);
+
+        Assert.True(LicenseRules.MayRepeatArchived(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
+        Assert.True(LicenseRules.MayRepeatArchived(state, LicenseAction.Renew, Order(TestCatalog.Basic, Month(2), Month(2).AddDays(40))));
+    }
+
+    [Fact]
+    public void Nothing_is_archived_while_the_state_keeps_every_issuance_and_a_terminated_license_repeats_nothing()
+    {
+        var young = Renewed(LicenseState.RecentIssuances - 1);
+        var old = Renewed(8) with { TerminatedOn = May12 };
+
+        Assert.False(young.HasArchivedIssuances);
+        Assert.False(LicenseRules.MayRepeatArchived(young, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
+        Assert.False(LicenseRules.MayRepeatArchived(old, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
+    }
+
+    [Fact]
+    public void An_archived_issuance_found_in_the_history_is_answered_byte_identical_instead_of_409()
+    {
+        var state = Renewed(8);
+        var purchase = Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40));
+        var archived = Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(40));
+
+        AssertReply(LicenseRules.Decide(state, LicenseAction.Purchase, purchase, Catalog, Issuer, Later), ReplyStatus.Conflict);
+        var answer = AssertReply(LicenseRules.Decide(state, LicenseAction.Purchase, purchase, Catalog, Issuer, Later, archived), ReplyStatus.Repeated);
+        Assert.Equal(archived.Body, answer.Body);
+        Assert.Equal(archived.ExpiresAt, answer.ExpiresAt);
+    }
+
+    [Fact]
+    public void An_archived_issuance_for_other_dates_or_an_upgrade_to_a_product_since_left_is_no_repeat()
+    {
+        var state = Renewed(8);
+        var upgrade = Order(TestCatalog.Pro, Month(1), Month(1).AddDays(40));
+        var archivedUpgrade = Issued(2, IssuanceCause.Upgrade, TestCatalog.Pro, Month(1), Month(1).AddDays(40));
+        var otherDates = Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(41));
+
+        // The license is on Basic again: an UPGRADE to Pro repeats only while it is on Pro.
+        AssertReply(LicenseRules.Decide(state, LicenseAction.Upgrade, upgrade, Catalog, Issuer, Later, archivedUpgrade), ReplyStatus.Conflict);
+        AssertReply(
+            LicenseRules.Decide(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40)), Catalog, Issuer, Later, otherDates),
+            ReplyStatus.Conflict);
+    }
+
+    [Fact]
+    public void Past_the_issuance_limit_a_new_issuance_is_409_naming_the_limit_while_repeats_still_answer()
+    {
+        var state = Renewed(5);
+        var next = Order(TestCatalog.Basic, Month(6), Month(6).AddDays(40));
+
+        var refused = AssertReply(LicenseRules.Decide(state, LicenseAction.Renew, next, Catalog, Issuer, Later, maxIssuances: 6), ReplyStatus.Conflict);
+        Assert.Contains("6 issuances", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("Licensing:Licenses:MaxIssuances", refused.Message, StringComparison.Ordinal);
+        Assert.NotNull(LicenseRules.Decide(state, LicenseAction.Renew, next, Catalog, Issuer, Later, maxIssuances: 7).Claims);
+        var last = state.Current;
+        AssertReply(
+            LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, last.StartDate, last.ExpiryDate), Catalog, Issuer, Later, maxIssuances: 6),
+            ReplyStatus.Repeated);
+    }
+
+    /// <summary>Bought in month 0 and renewed monthly <paramref name="renewals"/> times, as the grain would keep it.</summary>
+    private static LicenseState Renewed(int renewals)
+    {
+        var state = LicenseState.Empty.With(Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(40)));
+        for (var month = 1; month <= renewals; month++)
+        {
+            state = state.With(Issued(month + 1, IssuanceCause.Renew, TestCatalog.Basic, Month(month), Month(month).AddDays(40)));
+        }
+
+        return state;
+    }
+
+    private static DateOnly Month(int n) => Mar12.AddMonths(n);
+
     private static LicenseOrder Order(string product, DateOnly start, DateOnly expiry, bool test = false) =>
         new(Id, product, test, start, expiry);
 
-    private static Issuance Issued(int revision, IssuanceCause cause, string product, DateOnly start, DateOnly expiry, bool test = false) => new(
+    internal static Issuance Issued(int revision, IssuanceCause cause, string product, DateOnly start, DateOnly expiry, bool test = false) => new(
         revision,
         cause,
         product,
@@ -512,7 +603,7 @@ public sealed class LicenseRulesTests
         if (decision.Claims is { } claims)
         {
             var body = Encoding.UTF8.GetBytes($"body {claims.Revision} {claims.ProductId}");
-            state = state with { Issuances = state.Issuances.Add(Issuance.From(claims, (IssuanceCause)action, "kid", body)) };
+            state = state.With(Issuance.From(claims, (IssuanceCause)action, "kid", body));
         }
 
         return (state, decision);

@@ -1,6 +1,9 @@
 namespace Orleans.Licensing.Bench;
 
-/// <summary>One line of the comparison: a configuration's phase, and the ceiling it is measured against.</summary>
+/// <summary>
+/// One line of the comparison: a configuration's phase, the ceiling it is measured against, and for the services
+/// the peer's same phase: its throughput (closed loop) or its p99 at the same rate (open loop).
+/// </summary>
 internal sealed record ComparisonRow(
     string Configuration,
     string Phase,
@@ -15,4 +18,9 @@ internal sealed record ComparisonRow(
     double? DatabaseCpuCores,
     double? ServicePeakMemoryMiB,
     long NonOk,
-    long ReplayMismatches);
+    long ReplayMismatches,
+    double? PeerThroughput = null,
+    double? RatioToPeer = null,
+    double? PeerRate = null,
+    double? PeerP99Ms = null,
+    double? P99RatioToPeer = null);

@@ -129,5 +129,26 @@ scaleReport.SetAction(async result =>
     return 0;
 });
 
-var root = new RootCommand("Orleans Licensing KA load driver") { url, path, user, password, run, smoke, report, scaleReport };
+var runJson = new Option<string>("--json") { Description = "A driver run's results (what run --json wrote)", Required = true };
+var runPhase = new Option<string>("--phase") { Description = "The phase's name, e.g. open:mixed:50%", Required = true };
+var targetRate = new Command("rate", "Print the rate (requests/s) an open-loop phase of a finished run was driven at: bench/run.sh gives the services the peer's half load")
+{
+    runJson, runPhase,
+};
+targetRate.SetAction(async result =>
+{
+    var file = result.GetValue(runJson)!;
+    var name = result.GetValue(runPhase)!;
+    var finished = JsonSerializer.Deserialize<RunResult>(await File.ReadAllTextAsync(file), BenchJson.Options);
+    if (finished?.Phases.FirstOrDefault(p => p.Name == name)?.TargetRate is not { } driven)
+    {
+        await Console.Error.WriteLineAsync($"{file} has no open-loop phase {name}");
+        return 1;
+    }
+
+    Console.WriteLine(driven.ToString("F0", CultureInfo.InvariantCulture));
+    return 0;
+});
+
+var root = new RootCommand("Orleans Licensing KA load driver") { url, path, user, password, run, smoke, report, scaleReport, targetRate };
 return await root.Parse(args).InvokeAsync();

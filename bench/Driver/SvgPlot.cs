@@ -5,7 +5,8 @@ namespace Orleans.Licensing.Bench;
 
 /// <summary>
 /// Latency against throughput, hand-drawn: one line per configuration through its open-loop phases (p99 solid,
-/// p50 dashed), latency on a log scale because the interesting part is where it turns upwards.
+/// p50 dashed), latency on a log scale because the interesting part is where it turns upwards; the peer is one of
+/// them, and a dotted vertical line marks half its maximum mixed throughput (the rate of the latency goal).
 /// </summary>
 internal static class SvgPlot
 {
@@ -49,6 +50,13 @@ internal static class SvgPlot
         }
 
         Line(F($"<rect x=\"{Left}\" y=\"{Top}\" width=\"{Width - Left - Right}\" height=\"{Height - Top - Bottom}\" fill=\"none\" stroke=\"#333333\"/>"));
+        if (Report.HalfLoad(runs.FirstOrDefault(r => r.Label == Report.PeerLabel))?.TargetRate is { } peerHalf && peerHalf <= maxX)
+        {
+            // The rate of the latency goal: half the peer's maximum mixed throughput.
+            Line(F($"<line x1=\"{X(peerHalf):F1}\" x2=\"{X(peerHalf):F1}\" y1=\"{Top}\" y2=\"{Height - Bottom}\" stroke=\"#000000\" stroke-dasharray=\"2,3\"/>"));
+            Line(F($"<text x=\"{X(peerHalf) + 4:F1}\" y=\"{Top + 14}\" font-size=\"11\">half the peer's max ({peerHalf:F0}/s)</text>"));
+        }
+
         Line(F($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 10}\" text-anchor=\"middle\">achieved throughput (requests/s)</text>"));
         Line(F($"<text x=\"16\" y=\"{(Top + Height - Bottom) / 2}\" transform=\"rotate(-90 16 {(Top + Height - Bottom) / 2})\" text-anchor=\"middle\">latency from intended send time</text>"));
 

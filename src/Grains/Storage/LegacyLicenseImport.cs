@@ -12,7 +12,7 @@ namespace Orleans.Licensing.Storage;
 /// The schema step that moves licenses from Orleans' grain storage (one opaque row per license holding every body
 /// and audit entry, schema 0005 and earlier) to the license store: each license's state row, every issuance with
 /// its body and every audit entry as history rows. Runs inside the migrator's transaction, so a database is either
-/// wholly carried over or not at all; the old rows are removed with it. Usage reports made before the move are in
+/// wholly carried over or not at all; the next script drops the old table. Usage reports made before the move are in
 /// the audit trail (the old layout kept no other record of them).
 /// </summary>
 internal sealed class LegacyLicenseImport(StorageProvider provider)
@@ -50,10 +50,6 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
 
             (service, key, _) = rows[^1];
         }
-
-        await using var delete = Command(connection, transaction, "DELETE FROM OrleansStorage WHERE GrainTypeString = @type");
-        Add(delete, "type", GrainType);
-        await delete.ExecuteNonQueryAsync(cancellation);
     }
 
     private static async Task<List<(string Service, string Key, byte[] Payload)>> NextPage(

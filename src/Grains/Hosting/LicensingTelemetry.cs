@@ -39,4 +39,8 @@ public static class LicensingTelemetry
         "{write}",
         "License writes per storage transaction",
         advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256, 512] });
+
+    /// <summary>How long one storage transaction took, from sending the batch to its commit.</summary>
+    public static readonly Histogram<double> StorageCommitDuration = Meter.CreateHistogram(
+        "licensing.storage.commit.duration", "s", "Time of one storage transaction holding a batch of license writes", advice: DurationAdvice);
 }

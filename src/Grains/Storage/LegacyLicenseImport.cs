@@ -22,7 +22,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
 
     private const int Page = 500;
 
-    public async Task Run(DbConnection connection, DbTransaction transaction, CancellationToken cancellation)
+    public async Task Run(DbConnection connection, DbTransaction transaction, Action<string> log, CancellationToken cancellation)
     {
         await using var services = new ServiceCollection()
             .AddSerializer(serializer => serializer.AddAssembly(typeof(LegacyLicenseState).Assembly))
@@ -31,6 +31,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
         var legacy = new OrleansGrainStorageSerializer(serializer);
         var codec = new LicenseStateCodec(serializer);
         var (service, key) = ("", "");
+        var carried = 0;
         while (true)
         {
             var rows = await NextPage(connection, transaction, service, key, cancellation);
@@ -41,15 +42,33 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
 
             foreach (var (serviceId, grainKey, payload) in rows)
             {
-                var state = legacy.Deserialize<LegacyLicenseState>(BinaryData.FromBytes(payload));
-                if (state is { Issuances.IsEmpty: false } && grainKey.StartsWith(LicenseGrainKey.Prefix, StringComparison.Ordinal))
+                // The old table is dropped next: a row that cannot be carried over stops the migration, which
+                // then changes nothing, rather than be lost.
+                if (!grainKey.StartsWith(LicenseGrainKey.Prefix, StringComparison.Ordinal))
                 {
-                    await Import(connection, transaction, serviceId, grainKey[LicenseGrainKey.Prefix.Length..], state, codec, cancellation);
+                    throw new SchemaException($"the license row {serviceId}/{grainKey} has no '{LicenseGrainKey.Prefix}' key and cannot be carried over; nothing was migrated");
+                }
+
+                try
+                {
+                    var state = legacy.Deserialize<LegacyLicenseState>(BinaryData.FromBytes(payload));
+                    if (state is { Issuances.IsEmpty: false })
+                    {
+                        await Import(connection, transaction, serviceId, grainKey[LicenseGrainKey.Prefix.Length..], state, codec, cancellation);
+                        carried++;
+                    }
+                }
+                catch (Exception e) when (e is not (SchemaException or OperationCanceledException))
+                {
+                    throw new SchemaException(
+                        $"license {serviceId}/{grainKey} cannot be carried over ({e.GetType().Name}: {e.Message}); nothing was migrated", e);
                 }
             }
 
             (service, key, _) = rows[^1];
         }
+
+        log(string.Create(CultureInfo.InvariantCulture, $"schema: {carried} licenses carried over from Orleans' grain storage to the license store"));
     }
 
     private static async Task<List<(string Service, string Key, byte[] Payload)>> NextPage(

@@ -251,9 +251,11 @@ public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
     private async Task CommitBatch(List<PendingWrite> batch)
     {
         bool[] applied;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             applied = await WriteBatch([.. batch.Select(p => p.Write)]);
+            LicensingTelemetry.StorageCommitDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e)
         {

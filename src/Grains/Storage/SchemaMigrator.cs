@@ -42,20 +42,22 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
         }
 
         await EnsureVersionTable(connection, cancellation);
+        // Every pending script in one transaction: a migration that fails half-way (a license that cannot be
+        // carried over, say) leaves the database exactly as the previous release left it, so that release can
+        // start on it again. IMMEDIATE on SQLite: take the write lock before reading what is applied.
+        await using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: false)
+            : await connection.BeginTransactionAsync(cancellation);
+        if (provider == StorageProvider.PostgreSql)
+        {
+            await Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresLockKey})"), cancellation);
+        }
+
+        var applied = await Applied(connection, transaction, cancellation);
+        CheckNotNewer(applied);
         var done = new List<string>();
         foreach (var script in Scripts)
         {
-            // IMMEDIATE on SQLite: take the write lock before reading what is applied.
-            await using var transaction = connection is SqliteConnection sqlite
-                ? sqlite.BeginTransaction(deferred: false)
-                : await connection.BeginTransactionAsync(cancellation);
-            if (provider == StorageProvider.PostgreSql)
-            {
-                await Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresLockKey})"), cancellation);
-            }
-
-            var applied = await Applied(connection, transaction, cancellation);
-            CheckNotNewer(applied);
             if (applied.Contains(script.Name, StringComparer.Ordinal))
             {
                 log($"schema {script.Name}: already applied");
@@ -64,7 +66,7 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
 
             if (script.Code is { } step)
             {
-                await step(connection, transaction, cancellation);
+                await step(connection, transaction, log, cancellation);
             }
             else
             {
@@ -80,9 +82,13 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
                 await record.ExecuteNonQueryAsync(cancellation);
             }
 
-            await transaction.CommitAsync(cancellation);
-            log($"schema {script.Name}: applied");
             done.Add(script.Name);
+        }
+
+        await transaction.CommitAsync(cancellation);
+        foreach (var name in done)
+        {
+            log($"schema {name}: applied");
         }
 
         return done;

@@ -17,7 +17,7 @@ public sealed class LicenseStateTests
         }
 
         Assert.Equal(10, state.IssuanceCount);
-        Assert.Equal([7, 8, 9, 10], state.Issuances.Select(i => i.Revision));
+        Assert.Equal(Enumerable.Range(11 - LicenseState.RecentIssuances, LicenseState.RecentIssuances), state.Issuances.Select(i => i.Revision));
         Assert.Equal(10, state.Current.Revision);
         Assert.True(state.HasArchivedIssuances);
     }

@@ -69,7 +69,7 @@ public static class LicensingSiloBuilderExtensions
             var codec = sp.GetRequiredService<LicenseStateCodec>();
             return storage.Provider == StorageProvider.Sqlite
                 ? new SqliteLicenseStore(connectionString, serviceId, codec, sp.GetRequiredService<ILogger<SqliteLicenseStore>>())
-                : new PostgresLicenseStore(PostgresLicenseStore.DataSource(connectionString), serviceId, codec, sp.GetRequiredService<ILogger<PostgresLicenseStore>>());
+                : new PostgresLicenseStore(NpgsqlDataSource.Create(connectionString), serviceId, codec, sp.GetRequiredService<ILogger<PostgresLicenseStore>>());
         });
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SchemaOnStart(
             new SchemaMigrator(storage.Provider, connectionString),

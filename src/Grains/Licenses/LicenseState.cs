@@ -16,7 +16,7 @@ public sealed record LicenseState
     /// How many of the latest issuances the state keeps with their bodies: a repeat of one of them (KA retrying a
     /// call whose 200 was lost) is answered from memory; an older one from the history.
     /// </summary>
-    public const int RecentIssuances = 4;
+    public const int RecentIssuances = 2;
 
     public static readonly LicenseState Empty = new();
 

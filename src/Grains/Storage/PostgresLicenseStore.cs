@@ -6,76 +6,26 @@ using Npgsql;
 namespace Orleans.Licensing.Storage;
 
 /// <summary>
-/// The cluster's store. A batch is one statement: the licenses' rows and their history rows travel as arrays,
-/// each license's row is written only if it is still at the version its grain expects, and the history rows are
-/// inserted only for the rows that were written, so a license that lost a race fails alone and no history row
-/// ever stands without its state. One statement is one round trip and one transaction, committed before any of
-/// its writes is answered. Two committers keep one batch filling while the other commits.
+/// The cluster's store. A batch is one call of <c>license_store_write</c> (deploy/sql/postgresql/0006): the
+/// licenses' rows and their history rows travel as arrays, each license's row is written only if it is still at
+/// the version its grain expects, and the history rows are inserted only for the rows that were written, so a
+/// license that lost a race fails alone and no history row ever stands without its state. One statement is one
+/// round trip and one transaction, committed before any of its writes is answered. Two committers keep one batch
+/// filling while the other commits.
 /// </summary>
 public sealed class PostgresLicenseStore(NpgsqlDataSource database, string serviceId, LicenseStateCodec codec, ILogger<PostgresLicenseStore> logger)
     : LicenseStore(serviceId, codec, logger, committers: 2, maxBatch: 256)
 {
-    private const string BatchSql = $"""
-        WITH w AS (
-            SELECT * FROM unnest(@ids::text[], @expected::integer[], @products::text[], @tests::integer[], @starts::text[],
-                                 @expiries::text[], @terminated::text[], @revisions::integer[], @states::bytea[])
-                AS w (PurchaseId, Expected, ProductId, TestMode, StartDate, ExpiryDate, TerminatedOn, Revision, State)
-        ),
-        updated AS (
-            UPDATE Licenses AS l
-            SET Version = l.Version + 1, ProductId = w.ProductId, TestMode = w.TestMode, StartDate = w.StartDate,
-                ExpiryDate = w.ExpiryDate, TerminatedOn = w.TerminatedOn, Revision = w.Revision, State = w.State, ModifiedOn = now()
-            FROM w
-            WHERE w.Expected > 0 AND l.ServiceId = @service AND l.PurchaseId = w.PurchaseId AND l.Version = w.Expected
-            RETURNING l.PurchaseId
-        ),
-        inserted AS (
-            INSERT INTO Licenses (ServiceId, PurchaseId, Version, ProductId, TestMode, StartDate, ExpiryDate, TerminatedOn, Revision, State, ModifiedOn)
-            SELECT @service, w.PurchaseId, 1, w.ProductId, w.TestMode, w.StartDate, w.ExpiryDate, w.TerminatedOn, w.Revision, w.State, now()
-            FROM w WHERE w.Expected = 0
-            ON CONFLICT (ServiceId, PurchaseId) DO NOTHING
-            RETURNING PurchaseId
-        ),
-        written AS (
-            SELECT PurchaseId FROM updated UNION ALL SELECT PurchaseId FROM inserted
-        ),
-        issuances AS (
-            INSERT INTO LicenseIssuances (ServiceId, PurchaseId, {IssuanceColumns})
-            SELECT @service, i.*
-            FROM unnest(@i_ids::text[], @i_revisions::integer[], @i_causes::text[], @i_products::text[], @i_tests::integer[],
-                        @i_regs::text[], @i_activations::text[], @i_subscriptions::text[], @i_starts::text[], @i_expiries::text[],
-                        @i_expires_at::text[], @i_issued_at::text[], @i_keys::text[], @i_bodies::bytea[])
-                AS i (PurchaseId, Revision, Cause, ProductId, TestMode, RegName, ActivationData, SubscriptionDate, StartDate,
-                      ExpiryDate, ExpiresAt, IssuedAt, KeyId, Body)
-            WHERE i.PurchaseId IN (SELECT PurchaseId FROM written)
-        ),
-        audit AS (
-            INSERT INTO LicenseAudit (ServiceId, PurchaseId, Version, Entry, At, Cause, Detail)
-            SELECT @service, a.*
-            FROM unnest(@a_ids::text[], @a_versions::integer[], @a_entries::integer[], @a_at::text[], @a_causes::text[], @a_details::text[])
-                AS a (PurchaseId, Version, Entry, At, Cause, Detail)
-            WHERE a.PurchaseId IN (SELECT PurchaseId FROM written)
-        ),
-        usage AS (
-            INSERT INTO LicenseUsageReports (ServiceId, PurchaseId, Version, ReportedAt, Counters)
-            SELECT @service, u.*
-            FROM unnest(@u_ids::text[], @u_versions::integer[], @u_at::text[], @u_counters::text[]) AS u (PurchaseId, Version, ReportedAt, Counters)
-            WHERE u.PurchaseId IN (SELECT PurchaseId FROM written)
-        )
-        SELECT PurchaseId FROM written
+    private const string BatchSql = """
+        SELECT license_store_write(
+            @service::text, @ids::text[], @expected::integer[], @products::text[], @tests::integer[], @starts::text[], @expiries::text[],
+            @terminated::text[], @revisions::integer[], @states::bytea[],
+            @i_ids::text[], @i_revisions::integer[], @i_causes::text[], @i_products::text[], @i_tests::integer[], @i_regs::text[],
+            @i_activations::text[], @i_subscriptions::text[], @i_starts::text[], @i_expiries::text[], @i_expires_at::text[],
+            @i_issued_at::text[], @i_keys::text[], @i_bodies::bytea[],
+            @a_ids::text[], @a_versions::integer[], @a_entries::integer[], @a_at::text[], @a_causes::text[], @a_details::text[],
+            @u_ids::text[], @u_versions::integer[], @u_at::text[], @u_counters::text[])
         """;
-
-    /// <summary>
-    /// The store's connections. The batch statement takes PostgreSQL several milliseconds to plan, more than it
-    /// takes to run, and a plan made for one batch fits every other (nested loops over a few rows each): its
-    /// sessions reuse the generic plan from the first execution on.
-    /// </summary>
-    public static NpgsqlDataSource DataSource(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        builder.Options = string.Join(' ', new[] { builder.Options, "-c plan_cache_mode=force_generic_plan" }.Where(o => !string.IsNullOrEmpty(o)));
-        return NpgsqlDataSource.Create(builder);
-    }
 
     protected override async Task<DbConnection> Open() => await database.OpenConnectionAsync();
 

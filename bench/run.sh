@@ -34,6 +34,12 @@ report_warnings() {
   echo "$name $slow" >>"$raw/warnings.txt"
 }
 
+# Each configuration gets a quiet PostgreSQL: the previous one's database is dropped (no autovacuum of its dead
+# rows running into the next measurement) and a checkpoint writes out what it left dirty.
+quiet_postgres() {
+  psql_ -c "DROP DATABASE $1" -c "CHECKPOINT"
+}
+
 # The peer is not part of this repository: CI copies shared/ beside the clone.
 peer_src=$(cd "$root/.." && pwd)/shared/bench/peer
 if [ ! -f "$peer_src/KaPeer.csproj" ]; then
@@ -90,6 +96,7 @@ ended=$(date +%s.%N)
 after=$(pg_ticks)
 awk -v t="$((after - before))" -v s="$started" -v e="$ended" 'BEGIN { printf "%.3f\n", t / 100 / (e - s) }' >"$raw/pgbench.cpu"
 grep -E 'tps|latency average|number of clients' "$raw/pgbench.out"
+quiet_postgres bench
 
 echo "== (p) the peer: shared/bench/peer, plain ASP.NET Core + PostgreSQL (one row-locking transaction per KA request)"
 free_port
@@ -100,6 +107,7 @@ wait_http "$peer_url/.well-known/jwks.json" "$peer_pid" peer
 driver run --url "$peer_url" --label peer "${driver_common[@]}" --pid "$peer_pid" --database-pid "$postmaster" \
   -p "${peer_phases[@]}" --json "$raw/1-peer.json"
 stop "$peer_pid"
+quiet_postgres peer
 # The issue's latency goal is set at half the peer's maximum mixed throughput: the rate the peer's own
 # open:mixed:50% ran at (the driver's round(closed:mixed × 0.5)). The services run that rate as an extra
 # open-loop phase beside their own 50%, so both p99s are taken at the same absolute rate.
@@ -135,6 +143,7 @@ driver run --url "http://127.0.0.1:$http_port" --label pg-cohosted "${driver_com
 stop "$service"
 report_warnings cohosted
 
+quiet_postgres cohosted
 echo "== (c3) service on PostgreSQL, split: src/Silo + frontend (SiloMode=External, AdoNet clustering)"
 service_ports; free_port; silo_http=$port
 mkdir -p "$scratch/split"

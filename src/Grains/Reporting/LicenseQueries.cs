@@ -14,20 +14,18 @@ namespace Orleans.Licensing.Reporting;
 /// </summary>
 public sealed class LicenseQueries(StorageProvider provider, string connectionString, string serviceId)
 {
-    private const string Date = "yyyy-MM-dd";
-
     public async Task<LicensePage> List(string? productId, string? status, string? after, int limit, DateOnly today, CancellationToken cancellation = default)
     {
         await using var connection = StorageConnections.Create(provider, connectionString);
         await connection.OpenAsync(cancellation);
         await using var command = connection.CreateCommand();
         var sql = "SELECT PurchaseId, ProductId, TestMode, StartDate, ExpiryDate, TerminatedOn FROM Licenses WHERE ServiceId = @service AND PurchaseId > @after";
-        Add(command, "service", serviceId);
-        Add(command, "after", after ?? "");
+        StorageValues.Set(command, "service", serviceId);
+        StorageValues.Set(command, "after", after ?? "");
         if (productId is not null)
         {
             sql += " AND ProductId = @product";
-            Add(command, "product", productId);
+            StorageValues.Set(command, "product", productId);
         }
 
         sql += status switch
@@ -37,20 +35,20 @@ public sealed class LicenseQueries(StorageProvider provider, string connectionSt
             "Active" => " AND TerminatedOn IS NULL AND ExpiryDate >= @today",
             _ => "",
         };
-        Add(command, "today", today.ToString(Date, CultureInfo.InvariantCulture));
+        StorageValues.Set(command, "today", StorageValues.Text(today));
         command.CommandText = sql + string.Create(CultureInfo.InvariantCulture, $" ORDER BY PurchaseId LIMIT {limit + 1}");
         var items = new List<LicenseSummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            var expiry = ParseDate(reader.GetString(4));
-            DateOnly? terminated = reader.IsDBNull(5) ? null : ParseDate(reader.GetString(5));
+            var expiry = StorageValues.Day(reader.GetString(4));
+            DateOnly? terminated = reader.IsDBNull(5) ? null : StorageValues.Day(reader.GetString(5));
             items.Add(new LicenseSummary(
                 reader.GetString(0),
                 reader.GetString(1),
                 terminated is not null ? "Terminated" : expiry < today ? "Expired" : "Active",
                 Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0,
-                ParseDate(reader.GetString(3)),
+                StorageValues.Day(reader.GetString(3)),
                 expiry,
                 terminated));
         }
@@ -71,9 +69,9 @@ public sealed class LicenseQueries(StorageProvider provider, string connectionSt
             WHERE p.ServiceId = @service AND l.TestMode = 0 AND p.StartDate <= @last AND p.ExpiryDate >= @first
             ORDER BY p.PurchaseId, p.Revision
             """;
-        Add(command, "service", serviceId);
-        Add(command, "first", firstDay.ToString(Date, CultureInfo.InvariantCulture));
-        Add(command, "last", lastDay.ToString(Date, CultureInfo.InvariantCulture));
+        StorageValues.Set(command, "service", serviceId);
+        StorageValues.Set(command, "first", StorageValues.Text(firstDay));
+        StorageValues.Set(command, "last", StorageValues.Text(lastDay));
         var lines = new List<BillingLine>();
         var considered = 0;
         var periods = new List<BilledPeriod>();
@@ -87,16 +85,16 @@ public sealed class LicenseQueries(StorageProvider provider, string connectionSt
             {
                 Flush();
                 current = id;
-                terminatedOn = reader.IsDBNull(7) ? null : ParseDate(reader.GetString(7));
+                terminatedOn = reader.IsDBNull(7) ? null : StorageValues.Day(reader.GetString(7));
             }
 
             periods.Add(new BilledPeriod(
                 Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
                 Enum.Parse<IssuanceCause>(reader.GetString(2)),
                 reader.GetString(3),
-                ParseDate(reader.GetString(4)),
-                ParseDate(reader.GetString(5)),
-                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+                StorageValues.Day(reader.GetString(4)),
+                StorageValues.Day(reader.GetString(5)),
+                StorageValues.Instant(reader.GetString(6))));
         }
 
         Flush();
@@ -113,20 +111,5 @@ public sealed class LicenseQueries(StorageProvider provider, string connectionSt
             lines.AddRange(BillingCalculator.Lines(current, periods, terminatedOn, firstDay, lastDay));
             periods.Clear();
         }
-    }
-
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, Date, CultureInfo.InvariantCulture);
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null)
-        {
-            parameter.DbType = System.Data.DbType.String;
-        }
-
-        command.Parameters.Add(parameter);
     }
 }

@@ -81,9 +81,9 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
             ORDER BY ServiceId, GrainIdExtensionString
             LIMIT {Page}
             """));
-        Add(command, "type", GrainType);
-        Add(command, "service", service);
-        Add(command, "key", key);
+        StorageValues.Set(command, "type", GrainType);
+        StorageValues.Set(command, "service", service);
+        StorageValues.Set(command, "key", key);
         var rows = new List<(string, string, byte[])>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
@@ -112,42 +112,26 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
             VALUES (@service, @id, @version, @product, @test, @start, @expiry, @terminated, @revision, @state, @at)
             """))
         {
-            Add(license, "service", serviceId);
-            Add(license, "id", purchaseId);
-            Add(license, "version", version);
-            Add(license, "product", current.ProductId);
-            Add(license, "test", current.TestMode ? 1 : 0);
-            Add(license, "start", Day(current.StartDate));
-            Add(license, "expiry", Day(current.ExpiryDate));
-            Add(license, "terminated", state.TerminatedOn is { } terminated ? Day(terminated) : null);
-            Add(license, "revision", current.Revision);
-            Add(license, "state", codec.Encode(state));
-            Add(license, "at", provider == StorageProvider.Sqlite ? Instant(DateTimeOffset.UtcNow) : DateTimeOffset.UtcNow);
+            StorageValues.Set(license, "service", serviceId);
+            StorageValues.Set(license, "id", purchaseId);
+            StorageValues.Set(license, "version", version);
+            StorageValues.Set(license, "product", current.ProductId);
+            StorageValues.Set(license, "test", current.TestMode ? 1 : 0);
+            StorageValues.Set(license, "start", StorageValues.Text(current.StartDate));
+            StorageValues.Set(license, "expiry", StorageValues.Text(current.ExpiryDate));
+            StorageValues.Set(license, "terminated", StorageValues.Text(state.TerminatedOn));
+            StorageValues.Set(license, "revision", current.Revision);
+            StorageValues.Set(license, "state", codec.Encode(state));
+            StorageValues.Set(license, "at", provider == StorageProvider.Sqlite ? StorageValues.Text(DateTimeOffset.UtcNow) : DateTimeOffset.UtcNow);
             await license.ExecuteNonQueryAsync(cancellation);
         }
 
         foreach (var issuance in old.Issuances)
         {
-            await using var row = Command(connection, transaction, """
-                INSERT INTO LicenseIssuances (ServiceId, PurchaseId, Revision, Cause, ProductId, TestMode, RegName, ActivationData, SubscriptionDate,
-                                              StartDate, ExpiryDate, ExpiresAt, IssuedAt, KeyId, Body)
-                VALUES (@service, @id, @revision, @cause, @product, @test, @reg, @activation, @subscription, @start, @expiry, @expiresAt, @issuedAt, @key, @body)
-                """);
-            Add(row, "service", serviceId);
-            Add(row, "id", purchaseId);
-            Add(row, "revision", issuance.Revision);
-            Add(row, "cause", issuance.Cause.ToString());
-            Add(row, "product", issuance.ProductId);
-            Add(row, "test", issuance.TestMode ? 1 : 0);
-            Add(row, "reg", issuance.RegName);
-            Add(row, "activation", issuance.ActivationData);
-            Add(row, "subscription", issuance.SubscriptionDate is { } subscription ? Day(subscription) : null);
-            Add(row, "start", Day(issuance.StartDate));
-            Add(row, "expiry", Day(issuance.ExpiryDate));
-            Add(row, "expiresAt", Instant(issuance.ExpiresAt));
-            Add(row, "issuedAt", Instant(issuance.IssuedAt));
-            Add(row, "key", issuance.KeyId);
-            Add(row, "body", issuance.Body);
+            await using var row = Command(connection, transaction, StorageValues.InsertIssuance);
+            StorageValues.Set(row, "service", serviceId);
+            StorageValues.Set(row, "id", purchaseId);
+            StorageValues.SetIssuance(row, issuance);
             await row.ExecuteNonQueryAsync(cancellation);
         }
 
@@ -158,19 +142,15 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
                 INSERT INTO LicenseAudit (ServiceId, PurchaseId, Version, Entry, At, Cause, Detail)
                 VALUES (@service, @id, @version, 0, @at, @cause, @detail)
                 """);
-            Add(row, "service", serviceId);
-            Add(row, "id", purchaseId);
-            Add(row, "version", i + 1);
-            Add(row, "at", Instant(entry.At));
-            Add(row, "cause", entry.Cause);
-            Add(row, "detail", entry.Detail);
+            StorageValues.Set(row, "service", serviceId);
+            StorageValues.Set(row, "id", purchaseId);
+            StorageValues.Set(row, "version", i + 1);
+            StorageValues.Set(row, "at", StorageValues.Text(entry.At));
+            StorageValues.Set(row, "cause", entry.Cause);
+            StorageValues.Set(row, "detail", entry.Detail);
             await row.ExecuteNonQueryAsync(cancellation);
         }
     }
-
-    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Instant(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
     {
@@ -178,18 +158,5 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
-    }
-
-    private static void Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null)
-        {
-            parameter.DbType = System.Data.DbType.String;
-        }
-
-        command.Parameters.Add(parameter);
     }
 }

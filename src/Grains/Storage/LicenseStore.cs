@@ -17,8 +17,6 @@ namespace Orleans.Licensing.Storage;
 /// </summary>
 public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
 {
-    protected const string Date = "yyyy-MM-dd";
-
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>();
     private readonly Lazy<Task[]> _committers;
     private readonly ILogger _logger;
@@ -70,7 +68,7 @@ public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
         {
             await using var connection = await Open();
             await using var command = Command(connection, "SELECT Version, State FROM Licenses WHERE ServiceId = @service AND PurchaseId = @id");
-            Add(command, "id", purchaseId);
+            StorageValues.Set(command, "id", purchaseId);
             await using var reader = await command.ExecuteReaderAsync();
             return await reader.ReadAsync()
                 ? new StoredLicense(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Codec.Decode((byte[])reader.GetValue(1)))
@@ -93,11 +91,11 @@ public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
                   AND StartDate = @start AND ExpiryDate = @expiry
                 ORDER BY Revision DESC LIMIT 1
                 """);
-            Add(command, "id", purchaseId);
-            Add(command, "cause", cause.ToString());
-            Add(command, "product", productId);
-            Add(command, "start", Text(startDate));
-            Add(command, "expiry", Text(expiryDate));
+            StorageValues.Set(command, "id", purchaseId);
+            StorageValues.Set(command, "cause", cause.ToString());
+            StorageValues.Set(command, "product", productId);
+            StorageValues.Set(command, "start", StorageValues.Text(startDate));
+            StorageValues.Set(command, "expiry", StorageValues.Text(expiryDate));
             await using var reader = await command.ExecuteReaderAsync();
             return await reader.ReadAsync() ? ReadIssuance(reader) : null;
         }
@@ -115,7 +113,7 @@ public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
             var issuances = new List<IssuanceSummary>();
             await using (var command = Command(connection, $"SELECT {IssuanceColumns} FROM LicenseIssuances WHERE ServiceId = @service AND PurchaseId = @id ORDER BY Revision"))
             {
-                Add(command, "id", purchaseId);
+                StorageValues.Set(command, "id", purchaseId);
                 await using var reader = await command.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
@@ -129,11 +127,11 @@ public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
             var audit = new List<AuditEntry>();
             await using (var command = Command(connection, "SELECT At, Cause, Detail FROM LicenseAudit WHERE ServiceId = @service AND PurchaseId = @id ORDER BY Version, Entry"))
             {
-                Add(command, "id", purchaseId);
+                StorageValues.Set(command, "id", purchaseId);
                 await using var reader = await command.ExecuteReaderAsync();
                 while (await reader.ReadAsync())
                 {
-                    audit.Add(new AuditEntry(Instant(reader.GetString(0)), reader.GetString(1), reader.GetString(2)));
+                    audit.Add(new AuditEntry(StorageValues.Instant(reader.GetString(0)), reader.GetString(1), reader.GetString(2)));
                 }
             }
 
@@ -162,35 +160,13 @@ public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
     protected const string IssuanceColumns =
         "Revision, Cause, ProductId, TestMode, RegName, ActivationData, SubscriptionDate, StartDate, ExpiryDate, ExpiresAt, IssuedAt, KeyId, Body";
 
-    protected static string Text(DateOnly date) => date.ToString(Date, CultureInfo.InvariantCulture);
-
-    protected static string Text(DateTimeOffset instant) => instant.ToString("O", CultureInfo.InvariantCulture);
-
-    protected static DateOnly Day(string text) => DateOnly.ParseExact(text, Date, CultureInfo.InvariantCulture);
-
-    protected static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-
     protected DbCommand Command(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        Add(command, "service", ServiceId);
+        StorageValues.Set(command, "service", ServiceId);
         return command;
-    }
-
-    protected static DbParameter Add(DbCommand command, string name, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        if (value is null)
-        {
-            parameter.DbType = System.Data.DbType.String;
-        }
-
-        command.Parameters.Add(parameter);
-        return parameter;
     }
 
     private static Issuance ReadIssuance(DbDataReader reader) => new(
@@ -200,11 +176,11 @@ public abstract partial class LicenseStore : ILicenseStore, IAsyncDisposable
         Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) != 0,
         reader.IsDBNull(4) ? null : reader.GetString(4),
         reader.IsDBNull(5) ? null : reader.GetString(5),
-        reader.IsDBNull(6) ? null : Day(reader.GetString(6)),
-        Day(reader.GetString(7)),
-        Day(reader.GetString(8)),
-        Instant(reader.GetString(9)),
-        Instant(reader.GetString(10)),
+        reader.IsDBNull(6) ? null : StorageValues.Day(reader.GetString(6)),
+        StorageValues.Day(reader.GetString(7)),
+        StorageValues.Day(reader.GetString(8)),
+        StorageValues.Instant(reader.GetString(9)),
+        StorageValues.Instant(reader.GetString(10)),
         reader.GetString(11),
         (byte[])reader.GetValue(12));
 

@@ -43,9 +43,9 @@ public sealed class PostgresLicenseStore(NpgsqlDataSource database, string servi
         p.AddWithValue("expected", writes.Select(w => w.ExpectedVersion).ToArray());
         p.AddWithValue("products", writes.Select(w => w.State.Current.ProductId).ToArray());
         p.AddWithValue("tests", writes.Select(w => w.State.Current.TestMode ? 1 : 0).ToArray());
-        p.AddWithValue("starts", writes.Select(w => Text(w.State.Current.StartDate)).ToArray());
-        p.AddWithValue("expiries", writes.Select(w => Text(w.State.Current.ExpiryDate)).ToArray());
-        p.AddWithValue("terminated", writes.Select(w => w.State.TerminatedOn is { } t ? Text(t) : null).ToArray());
+        p.AddWithValue("starts", writes.Select(w => StorageValues.Text(w.State.Current.StartDate)).ToArray());
+        p.AddWithValue("expiries", writes.Select(w => StorageValues.Text(w.State.Current.ExpiryDate)).ToArray());
+        p.AddWithValue("terminated", writes.Select(w => StorageValues.Text(w.State.TerminatedOn)).ToArray());
         p.AddWithValue("revisions", writes.Select(w => w.State.Current.Revision).ToArray());
         p.AddWithValue("states", writes.Select(w => Codec.Encode(w.State)).ToArray());
 
@@ -56,24 +56,24 @@ public sealed class PostgresLicenseStore(NpgsqlDataSource database, string servi
         p.AddWithValue("i_tests", issued.Select(w => w.Issued.TestMode ? 1 : 0).ToArray());
         p.AddWithValue("i_regs", issued.Select(w => w.Issued.RegName).ToArray());
         p.AddWithValue("i_activations", issued.Select(w => w.Issued.ActivationData).ToArray());
-        p.AddWithValue("i_subscriptions", issued.Select(w => w.Issued.SubscriptionDate is { } s ? Text(s) : null).ToArray());
-        p.AddWithValue("i_starts", issued.Select(w => Text(w.Issued.StartDate)).ToArray());
-        p.AddWithValue("i_expiries", issued.Select(w => Text(w.Issued.ExpiryDate)).ToArray());
-        p.AddWithValue("i_expires_at", issued.Select(w => Text(w.Issued.ExpiresAt)).ToArray());
-        p.AddWithValue("i_issued_at", issued.Select(w => Text(w.Issued.IssuedAt)).ToArray());
+        p.AddWithValue("i_subscriptions", issued.Select(w => StorageValues.Text(w.Issued.SubscriptionDate)).ToArray());
+        p.AddWithValue("i_starts", issued.Select(w => StorageValues.Text(w.Issued.StartDate)).ToArray());
+        p.AddWithValue("i_expiries", issued.Select(w => StorageValues.Text(w.Issued.ExpiryDate)).ToArray());
+        p.AddWithValue("i_expires_at", issued.Select(w => StorageValues.Text(w.Issued.ExpiresAt)).ToArray());
+        p.AddWithValue("i_issued_at", issued.Select(w => StorageValues.Text(w.Issued.IssuedAt)).ToArray());
         p.AddWithValue("i_keys", issued.Select(w => w.Issued.KeyId).ToArray());
         p.AddWithValue("i_bodies", issued.Select(w => w.Issued.Body).ToArray());
 
         p.AddWithValue("a_ids", audited.Select(a => a.Write.PurchaseId).ToArray());
         p.AddWithValue("a_versions", audited.Select(a => a.Write.NewVersion).ToArray());
         p.AddWithValue("a_entries", audited.Select(a => a.Index).ToArray());
-        p.AddWithValue("a_at", audited.Select(a => Text(a.Entry.At)).ToArray());
+        p.AddWithValue("a_at", audited.Select(a => StorageValues.Text(a.Entry.At)).ToArray());
         p.AddWithValue("a_causes", audited.Select(a => a.Entry.Cause).ToArray());
         p.AddWithValue("a_details", audited.Select(a => a.Entry.Detail).ToArray());
 
         p.AddWithValue("u_ids", reported.Select(w => w.PurchaseId).ToArray());
         p.AddWithValue("u_versions", reported.Select(w => w.NewVersion).ToArray());
-        p.AddWithValue("u_at", reported.Select(w => Text(w.At)).ToArray());
+        p.AddWithValue("u_at", reported.Select(w => StorageValues.Text(w.At)).ToArray());
         p.AddWithValue("u_counters", reported.Select(w => JsonSerializer.Serialize(w.UsageReported)).ToArray());
 
         var written = new HashSet<string>(StringComparer.Ordinal);

@@ -34,10 +34,7 @@ public sealed class SqliteLicenseStore(string connectionString, string serviceId
                 TerminatedOn = @terminated, Revision = @revision, State = @state, ModifiedOn = @at
             WHERE ServiceId = @service AND PurchaseId = @id AND Version = @expected
             """, transaction);
-        await using var issuance = Command(connection, $"""
-            INSERT INTO LicenseIssuances (ServiceId, PurchaseId, {IssuanceColumns})
-            VALUES (@service, @id, @revision, @cause, @product, @test, @reg, @activation, @subscription, @start, @expiry, @expiresAt, @issuedAt, @key, @body)
-            """, transaction);
+        await using var issuance = Command(connection, StorageValues.InsertIssuance, transaction);
         await using var audit = Command(connection, """
             INSERT INTO LicenseAudit (ServiceId, PurchaseId, Version, Entry, At, Cause, Detail)
             VALUES (@service, @id, @version, @entry, @at, @cause, @detail)
@@ -54,18 +51,18 @@ public sealed class SqliteLicenseStore(string connectionString, string serviceId
             var state = write.State;
             var current = state.Current;
             var row = write.ExpectedVersion == 0 ? insert : update;
-            Set(row, "id", write.PurchaseId);
-            Set(row, "product", current.ProductId);
-            Set(row, "test", current.TestMode ? 1 : 0);
-            Set(row, "start", Text(current.StartDate));
-            Set(row, "expiry", Text(current.ExpiryDate));
-            Set(row, "terminated", state.TerminatedOn is { } terminated ? Text(terminated) : null);
-            Set(row, "revision", current.Revision);
-            Set(row, "state", Codec.Encode(state));
-            Set(row, "at", Text(write.At));
+            StorageValues.Set(row, "id", write.PurchaseId);
+            StorageValues.Set(row, "product", current.ProductId);
+            StorageValues.Set(row, "test", current.TestMode ? 1 : 0);
+            StorageValues.Set(row, "start", StorageValues.Text(current.StartDate));
+            StorageValues.Set(row, "expiry", StorageValues.Text(current.ExpiryDate));
+            StorageValues.Set(row, "terminated", StorageValues.Text(state.TerminatedOn));
+            StorageValues.Set(row, "revision", current.Revision);
+            StorageValues.Set(row, "state", Codec.Encode(state));
+            StorageValues.Set(row, "at", StorageValues.Text(write.At));
             if (row == update)
             {
-                Set(row, "expected", write.ExpectedVersion);
+                StorageValues.Set(row, "expected", write.ExpectedVersion);
             }
 
             if (await row.ExecuteNonQueryAsync() != 1)
@@ -76,58 +73,34 @@ public sealed class SqliteLicenseStore(string connectionString, string serviceId
             applied[w] = true;
             foreach (var issued in write.Issued)
             {
-                Set(issuance, "id", write.PurchaseId);
-                Set(issuance, "revision", issued.Revision);
-                Set(issuance, "cause", issued.Cause.ToString());
-                Set(issuance, "product", issued.ProductId);
-                Set(issuance, "test", issued.TestMode ? 1 : 0);
-                Set(issuance, "reg", issued.RegName);
-                Set(issuance, "activation", issued.ActivationData);
-                Set(issuance, "subscription", issued.SubscriptionDate is { } subscription ? Text(subscription) : null);
-                Set(issuance, "start", Text(issued.StartDate));
-                Set(issuance, "expiry", Text(issued.ExpiryDate));
-                Set(issuance, "expiresAt", Text(issued.ExpiresAt));
-                Set(issuance, "issuedAt", Text(issued.IssuedAt));
-                Set(issuance, "key", issued.KeyId);
-                Set(issuance, "body", issued.Body);
+                StorageValues.Set(issuance, "id", write.PurchaseId);
+                StorageValues.SetIssuance(issuance, issued);
                 await issuance.ExecuteNonQueryAsync();
             }
 
             for (var e = 0; e < write.Audit.Count; e++)
             {
                 var entry = write.Audit[e];
-                Set(audit, "id", write.PurchaseId);
-                Set(audit, "version", write.NewVersion);
-                Set(audit, "entry", e);
-                Set(audit, "at", Text(entry.At));
-                Set(audit, "cause", entry.Cause);
-                Set(audit, "detail", entry.Detail);
+                StorageValues.Set(audit, "id", write.PurchaseId);
+                StorageValues.Set(audit, "version", write.NewVersion);
+                StorageValues.Set(audit, "entry", e);
+                StorageValues.Set(audit, "at", StorageValues.Text(entry.At));
+                StorageValues.Set(audit, "cause", entry.Cause);
+                StorageValues.Set(audit, "detail", entry.Detail);
                 await audit.ExecuteNonQueryAsync();
             }
 
             if (write.UsageReported is { } counters)
             {
-                Set(usage, "id", write.PurchaseId);
-                Set(usage, "version", write.NewVersion);
-                Set(usage, "at", Text(write.At));
-                Set(usage, "counters", JsonSerializer.Serialize(counters));
+                StorageValues.Set(usage, "id", write.PurchaseId);
+                StorageValues.Set(usage, "version", write.NewVersion);
+                StorageValues.Set(usage, "at", StorageValues.Text(write.At));
+                StorageValues.Set(usage, "counters", JsonSerializer.Serialize(counters));
                 await usage.ExecuteNonQueryAsync();
             }
         }
 
         await transaction.CommitAsync();
         return applied;
-    }
-
-    private static void Set(DbCommand command, string name, object? value)
-    {
-        if (command.Parameters.Contains(name))
-        {
-            command.Parameters[name].Value = value ?? DBNull.Value;
-        }
-        else
-        {
-            Add(command, name, value);
-        }
     }
 }

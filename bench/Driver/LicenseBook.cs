@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace Orleans.Licensing.Bench;
 
@@ -64,6 +65,80 @@ internal sealed class LicenseBook(string prefix, int seed)
                 slot.ActiveIndex = _active.Count;
                 _active.Add(slot);
             }
+        }
+    }
+
+    /// <summary>
+    /// A book as <see cref="Save"/> left it: the same prefix, and every active license at its product, period and
+    /// last issued request and body, so that the next requests are valid and replays are checked byte for byte,
+    /// e.g. after the service was restarted between two driver runs.
+    /// </summary>
+    public static LicenseBook Load(string file, int seed)
+    {
+        var saved = JsonSerializer.Deserialize<SavedBook>(File.ReadAllText(file), BenchJson.Options)
+            ?? throw new InvalidDataException($"{file} is empty");
+        var book = new LicenseBook(saved.Prefix, seed);
+        book._created = saved.Created;
+        foreach (var license in saved.Licenses)
+        {
+            var slot = new LicenseSlot(license.Id, license.FirstStart)
+            {
+                Stage = LicenseStage.Active,
+                Product = license.Product,
+                Period = license.Period,
+                LastForm = license.LastForm,
+                LastBody = license.LastBody,
+                ActiveIndex = book._active.Count,
+            };
+            book._active.Add(slot);
+        }
+
+        return book;
+    }
+
+    /// <summary>Writes the prefix, the count of licenses created and every active license's state, for <see cref="Load"/>.</summary>
+    public void Save(string file)
+    {
+        SavedBook saved;
+        lock (_gate)
+        {
+            if (_active.Any(s => s.Busy))
+            {
+                throw new InvalidOperationException("a request is still in flight: the book is saved between runs only");
+            }
+
+            saved = new SavedBook(prefix, _created,
+                [.. _active.Select(s => new SavedLicense(s.Id, s.FirstStart, s.Product, s.Period, s.LastForm, s.LastBody))]);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        File.WriteAllText(file, JsonSerializer.Serialize(saved, BenchJson.Options));
+    }
+
+    /// <summary>The licenses active now (purchased, not terminated), in the order they were purchased or loaded.</summary>
+    public IReadOnlyList<LicenseSlot> ActiveLicenses()
+    {
+        lock (_gate)
+        {
+            return [.. _active];
+        }
+    }
+
+    /// <summary>
+    /// The next RENEW of this license (its period a month on), for a caller that keeps at most one request per
+    /// license in flight itself; <see cref="Complete"/> moves the license on as it does for planned requests.
+    /// </summary>
+    public PlannedRequest PlanRenew(LicenseSlot slot)
+    {
+        lock (_gate)
+        {
+            if (slot.Stage != LicenseStage.Active || slot.Busy)
+            {
+                throw new InvalidOperationException($"{slot.Id} is {(slot.Busy ? "busy" : slot.Stage.ToString())}: only an idle active license is renewed");
+            }
+
+            slot.Busy = true;
+            return Build(KaAction.Renew, KaAction.Renew, slot);
         }
     }
 

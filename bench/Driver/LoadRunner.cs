@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using HdrHistogram;
@@ -26,6 +27,39 @@ internal sealed class LoadRunner(KaHttp http, LicenseBook book, ProcessMeter met
         var elapsed = Stopwatch.GetElapsedTime(started);
         var cpuAfter = meter.CpuTicks();
         return Summarise(name, open, mix, rate, recorder, elapsed, cpuAfter.Service - cpuBefore.Service, cpuAfter.Database - cpuBefore.Database);
+    }
+
+    /// <summary>
+    /// Renews every license active now <paramref name="renewals"/> times, a month on each time, at the runner's
+    /// concurrency: a license goes back to the end of the queue when its RENEW is answered with 200, so its
+    /// renewals stay in order while the load spreads over all licenses. A license whose RENEW is not answered
+    /// 200 is renewed no further (the phase's statuses and problems say which).
+    /// </summary>
+    public async Task<PhaseResult> Age(int renewals)
+    {
+        var licenses = book.ActiveLicenses();
+        var queue = new ConcurrentQueue<(LicenseSlot License, int Left)>(licenses.Select(l => (l, renewals)));
+        var recorder = new PhaseRecorder();
+        meter.ResetPeaks();
+        var cpuBefore = meter.CpuTicks();
+        var started = Stopwatch.GetTimestamp();
+        var work = renewals <= 0 ? Task.CompletedTask : Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            // A worker that finds the queue empty while the last licenses are in flight ends: the worker of each of
+            // those licenses queues it again and takes it back itself.
+            while (queue.TryDequeue(out var next))
+            {
+                var status = await Send(recorder, book.PlanRenew(next.License), Stopwatch.GetTimestamp());
+                if (status == 200 && next.Left > 1)
+                {
+                    queue.Enqueue((next.License, next.Left - 1));
+                }
+            }
+        })));
+        await Watch($"age:{renewals}", work, recorder, TimeSpan.Zero, (long)licenses.Count * Math.Max(0, renewals));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpuAfter = meter.CpuTicks();
+        return Summarise($"age:{renewals}", false, Mix.RenewOnly, null, recorder, elapsed, cpuAfter.Service - cpuBefore.Service, cpuAfter.Database - cpuBefore.Database);
     }
 
     private async Task ClosedLoop(PhaseRecorder recorder, Mix mix, TimeSpan duration, long? requestLimit)
@@ -72,12 +106,13 @@ internal sealed class LoadRunner(KaHttp http, LicenseBook book, ProcessMeter met
         await Task.WhenAll(inFlight);
     }
 
-    private async Task Send(PhaseRecorder recorder, PlannedRequest request, long intendedTimestamp)
+    private async Task<int> Send(PhaseRecorder recorder, PlannedRequest request, long intendedTimestamp)
     {
         var response = await http.Post(request.Form, CancellationToken.None);
         var micros = (long)((Stopwatch.GetTimestamp() - intendedTimestamp) * 1_000_000.0 / Stopwatch.Frequency);
         var matched = book.Complete(request, response.Status, response.Body);
         recorder.Record(request, response, micros, matched);
+        return response.Status;
     }
 
     private async Task Watch(string name, Task work, PhaseRecorder recorder, TimeSpan duration, long? requestLimit)

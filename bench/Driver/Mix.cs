@@ -28,13 +28,25 @@ internal sealed class Mix
 
     public static Mix PurchaseOnly { get; } = new("purchase", (KaAction.Purchase, 1));
 
+    /// <summary>Only RENEW: what --age sends, every seeded license a month on at a time.</summary>
+    public static Mix RenewOnly { get; } = new("renew", (KaAction.Renew, 1));
+
+    /// <summary>
+    /// The mix without PURCHASE and TERMINATE: every request acts on a license that exists and stays, so
+    /// the licenses a run prepared (e.g. aged) remain the ones it acts on.
+    /// </summary>
+    public static Mix Existing { get; } = new("existing",
+        (KaAction.Renew, 55), (KaAction.Upgrade, 5), (KaAction.Replay, 10), (KaAction.GetInfo, 15));
+
     public static Mix Parse(string name) => name switch
     {
         "mixed" => Mixed,
         "write" => Write,
         "read" => Read,
         "purchase" => PurchaseOnly,
-        _ => throw new FormatException($"unknown mix '{name}' (mixed, write, read, purchase)"),
+        "renew" => RenewOnly,
+        "existing" => Existing,
+        _ => throw new FormatException($"unknown mix '{name}' (mixed, write, read, purchase, renew, existing)"),
     };
 
     public KaAction Pick(Random random)

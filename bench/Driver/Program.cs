@@ -13,10 +13,11 @@ var password = new Option<string>("--password") { Description = "KA password (Ba
 var concurrency = new Option<int>("--concurrency", "-c") { Description = "Workers (closed loop) and connections (both modes)", DefaultValueFactory = _ => 32 };
 var duration = new Option<double>("--duration", "-d") { Description = "Seconds per measured phase", DefaultValueFactory = _ => 10 };
 var warmup = new Option<double>("--warmup") { Description = "Seconds of unmeasured mixed load before the first phase (JIT, connections, grain activation)", DefaultValueFactory = _ => 3 };
+var warmupMix = new Option<string>("--warmup-mix") { Description = "The warm-up's mix: mixed, write, read, renew or existing (mixed without PURCHASE and TERMINATE: the licenses stay the ones there were)", DefaultValueFactory = _ => "mixed" };
 var seed = new Option<int>("--seed") { Description = "Licenses purchased before measuring, so RENEW, GET-INFO and replays have licenses to act on", DefaultValueFactory = _ => 2000 };
 var phases = new Option<string[]>("--phase", "-p")
 {
-    Description = "Phases in order: closed:MIX or open:MIX:RATE (RATE per second or N% of closed:MIX's throughput); MIX is mixed, write or read",
+    Description = "Phases in order: closed:MIX or open:MIX:RATE (RATE per second or N% of closed:MIX's throughput); MIX is mixed, write, read, renew (RENEW only) or existing (mixed without PURCHASE and TERMINATE)",
     DefaultValueFactory = _ => ["closed:mixed"],
     AllowMultipleArgumentsPerToken = true,
 };
@@ -28,11 +29,14 @@ var label = new Option<string>("--label") { Description = "The configuration's n
 var noProgress = new Option<bool>("--no-progress") { Description = "No live display (for logs)" };
 var prefix = new Option<string?>("--prefix") { Description = "PURCHASE_ID prefix of this run's licenses (default: 4 random characters, room for 1,000,000 licenses; 3 leave room for 10,000,000)" };
 var resume = new Option<int>("--resume") { Description = "Licenses an earlier run's seed phase purchased with the same --prefix: act on them without purchasing them again" };
-var seedOnly = new Option<bool>("--seed-only") { Description = "Only the seed phase: no warm-up, no other phase" };
+var seedOnly = new Option<bool>("--seed-only") { Description = "Only the seed phase (and --age's renewals): no warm-up, no other phase" };
+var age = new Option<int>("--age") { Description = "Renew every seeded license this many times (a month on each time) after the seed and before the warm-up, unmeasured; any answer but 200 fails the run" };
+var saveBook = new Option<string?>("--save-book") { Description = "At the end, write every license's state (period, last request and body) here, for a later run's --load-book" };
+var loadBook = new Option<string?>("--load-book") { Description = "Act on the licenses an earlier run's --save-book wrote (instead of --prefix and --resume): next requests and replays as that run left them" };
 
 var run = new Command("run", "Drive KA load and report throughput, latency percentiles and statuses")
 {
-    concurrency, duration, warmup, seed, phases, rate, pids, databasePid, json, label, noProgress, prefix, resume, seedOnly,
+    concurrency, duration, warmup, warmupMix, seed, phases, rate, pids, databasePid, json, label, noProgress, prefix, resume, seedOnly, age, saveBook, loadBook,
 };
 run.SetAction(async result =>
 {
@@ -41,8 +45,23 @@ run.SetAction(async result =>
         : result.GetValue(phases)!.Select(PhaseSpec.Parse).ToList();
     var workers = result.GetValue(concurrency);
     using var http = new KaHttp(result.GetValue(url)!, result.GetValue(path)!, result.GetValue(user)!, result.GetValue(password)!, workers);
-    var book = new LicenseBook(result.GetValue(prefix) ?? LicenseBook.NewPrefix('B'), 42);
-    book.Resume(result.GetValue(resume));
+    LicenseBook book;
+    if (result.GetValue(loadBook) is { } savedBook)
+    {
+        if (result.GetValue(prefix) is not null || result.GetValue(resume) > 0)
+        {
+            await Console.Error.WriteLineAsync("--load-book takes the prefix and the licenses from the file: no --prefix or --resume with it");
+            return 2;
+        }
+
+        book = LicenseBook.Load(savedBook, 42);
+    }
+    else
+    {
+        book = new LicenseBook(result.GetValue(prefix) ?? LicenseBook.NewPrefix('B'), 42);
+        book.Resume(result.GetValue(resume));
+    }
+
     var meter = new ProcessMeter(result.GetValue(pids) ?? [], result.GetValue(databasePid));
     var runner = new LoadRunner(http, book, meter, workers, !result.GetValue(noProgress));
     var startedAt = DateTimeOffset.UtcNow;
@@ -62,9 +81,23 @@ run.SetAction(async result =>
         }
     }
 
+    if (result.GetValue(age) is var renewals and > 0)
+    {
+        var aging = await runner.Age(renewals);
+        results.Add(aging);
+        Views.Line(aging);
+        Console.WriteLine(FormattableString.Invariant(
+            $"aged {book.Active} licenses by {renewals} renewals each: {aging.Requests} RENEWs in {aging.DurationSeconds:F1} s ({aging.Throughput:F0}/s), {aging.NonOk} not answered 200"));
+        if (aging.NonOk > 0 || aging.Requests != (long)book.Active * renewals)
+        {
+            await Console.Error.WriteLineAsync($"--age: every RENEW must be answered 200: {string.Join("; ", aging.Problems)}");
+            return 1;
+        }
+    }
+
     if (result.GetValue(warmup) > 0 && specs.Count > 0)
     {
-        await runner.Run("warm-up", false, Mix.Mixed, null, TimeSpan.FromSeconds(result.GetValue(warmup)));
+        await runner.Run("warm-up", false, Mix.Parse(result.GetValue(warmupMix)!), null, TimeSpan.FromSeconds(result.GetValue(warmup)));
     }
 
     foreach (var spec in specs)
@@ -88,6 +121,11 @@ run.SetAction(async result =>
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(summary, BenchJson.Options));
+    }
+
+    if (result.GetValue(saveBook) is { } bookFile)
+    {
+        book.Save(bookFile);
     }
 
     return 0;
@@ -129,6 +167,19 @@ scaleReport.SetAction(async result =>
     return 0;
 });
 
+var ageResults = new Option<string>("--results") { Description = "The directory bench/age.sh wrote its raw results to", Required = true };
+var ageOutput = new Option<string>("--out") { Description = "Where NAME.json and NAME.md go", Required = true };
+var ageName = new Option<string>("--name") { Description = "The results' file name, without extension", DefaultValueFactory = _ => "age" };
+var ageReport = new Command("age-report", "Combine bench/age.sh's raw results into the table of new against aged licenses")
+{
+    ageResults, ageOutput, ageName,
+};
+ageReport.SetAction(async result =>
+{
+    await AgeReport.Write(result.GetValue(ageResults)!, result.GetValue(ageOutput)!, result.GetValue(ageName)!);
+    return 0;
+});
+
 var runJson = new Option<string>("--json") { Description = "A driver run's results (what run --json wrote)", Required = true };
 var runPhase = new Option<string>("--phase") { Description = "The phase's name, e.g. open:mixed:50%", Required = true };
 var targetRate = new Command("rate", "Print the rate (requests/s) an open-loop phase of a finished run was driven at: bench/run.sh gives the services the peer's half load")
@@ -150,5 +201,5 @@ targetRate.SetAction(async result =>
     return 0;
 });
 
-var root = new RootCommand("Orleans Licensing KA load driver") { url, path, user, password, run, smoke, report, scaleReport, targetRate };
+var root = new RootCommand("Orleans Licensing KA load driver") { url, path, user, password, run, smoke, report, scaleReport, ageReport, targetRate };
 return await root.Parse(args).InvokeAsync();

@@ -25,7 +25,8 @@ public sealed record Issuance(
     public static Issuance From(LicenseClaims claims, IssuanceCause cause, string keyId, byte[] body) => new(
         claims.Revision,
         cause,
-        claims.ProductId,
+        // A catalog's product ids are few: a million licenses in memory share them rather than hold a copy each.
+        string.Intern(claims.ProductId),
         claims.Test,
         claims.RegName,
         claims.Activation,

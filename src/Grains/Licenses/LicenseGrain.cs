@@ -20,13 +20,19 @@ internal sealed partial class LicenseGrain(
     TimeProvider time,
     ILogger<LicenseGrain> logger) : Grain, ILicenseGrain
 {
-    private StoredLicense _stored = StoredLicense.None;
+    // Kept apart rather than as a StoredLicense: with a million licenses active every field counts.
+    private int _version;
+    private LicenseState _state = LicenseState.Empty;
 
-    private string PurchaseId => field ??= this.GetPrimaryKeyString()[LicenseGrainKey.Prefix.Length..];
+    private string PurchaseId => this.GetPrimaryKeyString()[LicenseGrainKey.Prefix.Length..];
 
-    private LicenseState State => _stored.State;
+    private LicenseState State => _state;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _stored = await store.Read(PurchaseId);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var stored = await store.Read(PurchaseId);
+        (_version, _state) = (stored.Version, stored.State);
+    }
 
     public Task<LicenseReply> Purchase(LicenseOrder order) => Issue(LicenseAction.Purchase, order);
 
@@ -188,8 +194,8 @@ internal sealed partial class LicenseGrain(
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var version = await store.Commit(new LicenseWrite(PurchaseId, _stored.Version, next, issued, audit, usage));
-            _stored = new StoredLicense(version, next);
+            _version = await store.Commit(new LicenseWrite(PurchaseId, _version, next, issued, audit, usage));
+            _state = next;
             LicensingTelemetry.StorageWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
         catch (Exception e)

@@ -59,7 +59,7 @@ public static class LicenseRules
         }
 
         var current = state.Current;
-        if (Math.Max(state.IssuanceCount, state.Issuances.Count) >= maxIssuances)
+        if (Math.Max(state.IssuanceCount, state.Issuances.Length) >= maxIssuances)
         {
             return IssueDecision.Reply(LicenseReply.Conflict(Invariant(
                 $"license {id} has had {maxIssuances} issuances, the most one license accepts; {verb} is refused (the operator can raise Licensing:Licenses:MaxIssuances)")));
@@ -93,7 +93,7 @@ public static class LicenseRules
     /// unchanged dates is three upgrades.
     /// </summary>
     public static Issuance? FindRepeat(LicenseState state, LicenseAction action, LicenseOrder order) =>
-        AsRepeat(state, action, order, state.Issuances.FindLast(i => Repeats(i, action, order)));
+        AsRepeat(state, action, order, state.Issuances.LastOrDefault(i => Repeats(i, action, order)));
 
     /// <summary>
     /// Whether a request that repeats none of the kept issuances may repeat one that only the history holds.

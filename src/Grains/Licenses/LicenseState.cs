@@ -22,7 +22,7 @@ public sealed record LicenseState
 
     /// <summary>The latest issuances, oldest first, at most <see cref="RecentIssuances"/>.</summary>
     [Id(0)]
-    public ImmutableList<Issuance> Issuances { get; init; } = [];
+    public ImmutableArray<Issuance> Issuances { get; init; } = [];
 
     [Id(1)]
     public DateOnly? TerminatedOn { get; init; }
@@ -34,7 +34,7 @@ public sealed record LicenseState
     [Id(3)]
     public int IssuanceCount { get; init; }
 
-    public bool Exists => !Issuances.IsEmpty;
+    public bool Exists => !Issuances.IsDefaultOrEmpty;
 
     public bool IsTerminated => TerminatedOn is not null;
 
@@ -42,16 +42,16 @@ public sealed record LicenseState
     public Issuance Current => Issuances[^1];
 
     /// <summary>Whether issuances older than <see cref="Issuances"/> are in the history only.</summary>
-    public bool HasArchivedIssuances => IssuanceCount > Issuances.Count;
+    public bool HasArchivedIssuances => IssuanceCount > Issuances.Length;
 
     /// <summary>The state after <paramref name="issuance"/>: the oldest kept issuance moves to the history only.</summary>
     public LicenseState With(Issuance issuance)
     {
-        var kept = Issuances.Add(issuance);
+        var kept = Issuances.IsDefault ? [issuance] : Issuances.Add(issuance);
         return this with
         {
-            Issuances = kept.Count > RecentIssuances ? kept.RemoveRange(0, kept.Count - RecentIssuances) : kept,
-            IssuanceCount = Math.Max(IssuanceCount, Issuances.Count) + 1,
+            Issuances = kept.Length > RecentIssuances ? kept.RemoveRange(0, kept.Length - RecentIssuances) : kept,
+            IssuanceCount = Math.Max(IssuanceCount, Issuances.IsDefault ? 0 : Issuances.Length) + 1,
         };
     }
 }

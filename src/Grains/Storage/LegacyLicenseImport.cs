@@ -99,7 +99,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
     {
         var state = new LicenseState
         {
-            Issuances = old.Issuances.Count > LicenseState.RecentIssuances ? old.Issuances.RemoveRange(0, old.Issuances.Count - LicenseState.RecentIssuances) : old.Issuances,
+            Issuances = [.. old.Issuances.Skip(Math.Max(0, old.Issuances.Count - LicenseState.RecentIssuances))],
             IssuanceCount = old.Issuances.Count,
             TerminatedOn = old.TerminatedOn,
             Usage = old.Usage,

@@ -99,8 +99,8 @@ internal static class MigratedRowsCheck
                 license.Usage.Keys.Order(StringComparer.Ordinal).Select(k => (k, state.Usage.GetValueOrDefault(k))));
             Assert.All(state.Usage.Keys, k => Assert.Contains(k, license.Usage.Keys));
             Assert.Equal(license.Issuances.Count, state.IssuanceCount);
-            Assert.Equal(Math.Min(bodies.Count, LicenseState.RecentIssuances), state.Issuances.Count);
-            Assert.Equal(bodies.TakeLast(state.Issuances.Count), state.Issuances.Select(i => i.Body));
+            Assert.Equal(Math.Min(bodies.Count, LicenseState.RecentIssuances), state.Issuances.Length);
+            Assert.Equal(bodies.TakeLast(state.Issuances.Length), state.Issuances.Select(i => i.Body));
         }
 
         // Every body the old version answered 200 is a row, once, byte for byte, with the expiry it answered.

@@ -23,14 +23,18 @@
 # and the count of issuance history rows (LicenseIssuances). Over the measured phases: PostgreSQL's WAL
 # (pg_stat_wal) per issuance written, and the service's JIT compilation and GC pauses (its /metrics): on two cores
 # the JIT is still busy after a 20 s warm-up, and its share of the service's CPU differs from process to process.
-# Results: bench/results/age-postgresql.json and .md (or age-sqlite.*).
-# Usage: bash bench/age.sh    (env: BENCH_AGE_SEED=2000 licenses, BENCH_AGE_RENEWALS=120, BENCH_AGE_ROUNDS=3,
+# Results: bench/results/age-postgresql.json and .md (or age-sqlite.*; with BENCH_AGE_BALLAST=1 age-postgresql-ballast.*).
+# With BENCH_AGE_BALLAST=1 the new licenses' database first gets as many other licenses (PURCHASE_IDs Z…), aged
+# as the aged run's are and never touched again, so both runs' databases hold as much history: what differs is the
+# age of the licenses measured, not the size of the tables they are written to.
+# Usage: bash bench/age.sh    (env: BENCH_AGE_SEED=2000 licenses, BENCH_AGE_RENEWALS=120, BENCH_AGE_ROUNDS=3, BENCH_AGE_BALLAST=0,
 #                              BENCH_AGE_STORAGE=postgresql|sqlite, BENCH_CONCURRENCY=32, BENCH_DURATION=10, BENCH_WARMUP=20)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 seed=${BENCH_AGE_SEED:-2000}
 renewals=${BENCH_AGE_RENEWALS:-120}
 rounds=${BENCH_AGE_ROUNDS:-3}
+ballast=${BENCH_AGE_BALLAST:-0}
 storage=${BENCH_AGE_STORAGE:-postgresql}
 out=$root/bench/results
 # shellcheck source=bench/lib.sh
@@ -42,6 +46,7 @@ case $storage in
   *) echo "bench/age.sh: BENCH_AGE_STORAGE is postgresql or sqlite, not '$storage'" >&2; exit 1 ;;
 esac
 [[ $renewals =~ ^[1-9][0-9]*$ ]] || { echo "bench/age.sh: BENCH_AGE_RENEWALS must be a positive number, not '$renewals'" >&2; exit 1; }
+[[ $ballast =~ ^[01]$ ]] || { echo "bench/age.sh: BENCH_AGE_BALLAST is 0 or 1, not '$ballast'" >&2; exit 1; }
 [[ $rounds =~ ^[1-9][0-9]*$ ]] || { echo "bench/age.sh: BENCH_AGE_ROUNDS must be a positive number, not '$rounds'" >&2; exit 1; }
 
 build src/Frontend bench/Driver
@@ -58,11 +63,11 @@ start_service() {
   wait_http "http://127.0.0.1:$http_port/health/ready" "$service" "$name"
 }
 
-# state_facts: the database's license rows, their state's average and largest size in bytes, and the issuance
-# rows, as four JSON values (null when they cannot be read: SQLite without the sqlite3 tool).
+# state_facts: the measured licenses' rows (not the ballast's), their state's average and largest size in bytes,
+# and the database's issuance rows, as four JSON values (null when they cannot be read: SQLite without sqlite3).
 state_facts() {
   local query="SELECT count(*), coalesce(round(avg(length(State)), 1) || '', 'null'), coalesce(max(length(State)) || '', 'null'),
-    (SELECT count(*) FROM LicenseIssuances) FROM Licenses"
+    (SELECT count(*) FROM LicenseIssuances) FROM Licenses WHERE PurchaseId NOT LIKE 'Z%'"
   if [ "$storage" = postgresql ]; then
     psql_ -d "$database" -At -F ' ' -c "$query"
   elif command -v sqlite3 >/dev/null; then
@@ -103,6 +108,14 @@ measure() {
   fi
 
   start_service "service-$name"
+  local ballast_licenses=0
+  if [ "$variant" = new ] && [ "$ballast" = 1 ]; then
+    # Other licenses, aged as the aged run's are and never touched again: the new licenses are then measured in a
+    # database that holds as much history as the aged run's, so what differs is the measured licenses' age alone.
+    ballast_licenses=$seed
+    driver run --url "http://127.0.0.1:$http_port" --label "age-$name-ballast" -c "$concurrency" --prefix "Z$round" --seed "$seed" \
+      --age "$renewals" --seed-only --no-progress --json "$raw/$name-ballast.json" | grep -E '^aged ' | sed 's/^/ballast: /'
+  fi
   driver run --url "http://127.0.0.1:$http_port" --label "age-$name-seed" -c "$concurrency" --seed "$seed" --age "$age" --seed-only \
     --pid "$service" "${database_pid[@]}" --no-progress --json "$raw/$name-seed.json" --save-book "$scratch/$name-book.json" \
     | grep -E '^(seed:|age:|aged )'
@@ -158,7 +171,8 @@ measure() {
     'BEGIN { printf "\"jitSeconds\": %.3f, \"jitMethods\": %.0f, \"gcPauseSeconds\": %.3f", a - b, m - n, g - h }')
 
   cat >"$raw/$name-facts.json" <<EOF
-{"variant": "$variant", "round": $round, "storage": "$storage", "licenses": $seed, "renewals": $age, "warmupSeconds": $warmup,
+{"variant": "$variant", "round": $round, "storage": "$storage", "licenses": $seed, "renewals": $age, "ballastLicenses": $ballast_licenses,
+ "ballastRenewals": $((ballast_licenses > 0 ? renewals : 0)), "warmupSeconds": $warmup,
  "licenseRowsBefore": $rows_before, "stateBytesAvgBefore": $avg_before, "stateBytesMaxBefore": $max_before, "issuanceRowsBefore": $issuances_before,
  "issuanceRowsMeasuredFrom": $issuances_measured_from, "licenseRowsAfter": $rows_after, "stateBytesAvgAfter": $avg_after, "stateBytesMaxAfter": $max_after, "issuanceRowsAfter": $issuances_after,
  $wal_json, $runtime_json}
@@ -180,5 +194,7 @@ for round in $(seq "$rounds"); do
 done
 
 echo "== report"
-driver age-report --results "$raw" --out "$out" --name "age-$storage"
-echo "written: $out/age-$storage.json, $out/age-$storage.md"
+name=age-$storage
+if [ "$ballast" = 1 ]; then name=$name-ballast; fi
+driver age-report --results "$raw" --out "$out" --name "$name"
+echo "written: $out/$name.json, $out/$name.md"

@@ -13,6 +13,8 @@ internal sealed record AgeFacts(
     string Storage,
     int Licenses,
     int Renewals,
+    int BallastLicenses,
+    int BallastRenewals,
     double WarmupSeconds,
     long? LicenseRowsBefore,
     double? StateBytesAvgBefore,

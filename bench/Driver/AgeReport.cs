@@ -73,7 +73,7 @@ internal static class AgeReport
                 var database = measured.Select(p => p.DatabaseMicrosPerRequest).OfType<double>().ToList();
                 summary.Add(new AgeSummary(
                     phase,
-                    variant.Key.Variant,
+                    Variant(variant.First().Facts),
                     variant.Key.Renewals,
                     measured.Count,
                     Median(measured.Select(p => p.Throughput)) ?? 0,
@@ -129,7 +129,7 @@ internal static class AgeReport
             var facts = row.Facts;
             var aging = row.Aging is { } a
                 ? string.Create(CultureInfo.InvariantCulture,
-                    $"{a.Requests:N0} RENEWs in {a.DurationSeconds:F1} s = {a.Throughput:N0}/s ({Optional(a.ServiceMicrosPerRequest)} / {Optional(a.DatabaseMicrosPerRequest)} µs CPU each), {(a.NonOk == 0 ? "all 200" : $"{a.NonOk} not 200")}")
+                    $"{a.Requests:N0} RENEWs in {a.DurationSeconds:F1} s = {a.Throughput:N0}/s ({Optional(a.ServiceMicrosPerRequest)}{(a.DatabaseMicrosPerRequest is null ? "" : " / " + Optional(a.DatabaseMicrosPerRequest))} µs CPU each), {(a.NonOk == 0 ? "all 200" : $"{a.NonOk} not 200")}")
                 : "–";
             var wal = facts.WalBytesPerIssuance is { } perIssuance
                 ? string.Create(CultureInfo.InvariantCulture, $"{perIssuance:N0} bytes ({facts.WalFullPageImages:N0})")
@@ -155,7 +155,7 @@ internal static class AgeReport
             foreach (var variant in phase)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {phase.Key} | {Variant(variant.Variant, variant.Renewals)} | {variant.Throughput:N0} | {variant.P50Ms:F2} | {variant.P99Ms:F2} "
+                    $"| {phase.Key} | {variant.Variant} | {variant.Throughput:N0} | {variant.P50Ms:F2} | {variant.P99Ms:F2} "
                     + $"| {Range(variant.ServiceMicrosPerRequest, variant.ServiceMicrosMin, variant.ServiceMicrosMax, variant.Rounds)} "
                     + $"| {Range(variant.DatabaseMicrosPerRequest, variant.DatabaseMicrosMin, variant.DatabaseMicrosMax, variant.Rounds)} | {variant.NonOk} | {variant.ReplayMismatches} |");
             }
@@ -163,7 +163,7 @@ internal static class AgeReport
             foreach (var variant in phase.Skip(1))
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {phase.Key} | {Variant(variant.Variant, variant.Renewals)} ÷ {Variant(reference.Variant, reference.Renewals)} | {Ratio(variant.Throughput, reference.Throughput)} "
+                    $"| {phase.Key} | {variant.Variant} ÷ {reference.Variant} | {Ratio(variant.Throughput, reference.Throughput)} "
                     + $"| {Ratio(variant.P50Ms, reference.P50Ms)} | {Ratio(variant.P99Ms, reference.P99Ms)} "
                     + $"| {Ratio(variant.ServiceMicrosPerRequest, reference.ServiceMicrosPerRequest, MeaningfulMicros)} "
                     + $"| {Ratio(variant.DatabaseMicrosPerRequest, reference.DatabaseMicrosPerRequest, MeaningfulMicros)} | | |");
@@ -173,10 +173,10 @@ internal static class AgeReport
         return text.ToString();
     }
 
-    private static string Variant(AgeFacts facts) => Variant(facts.Variant, facts.Renewals);
-
-    private static string Variant(string variant, int renewals) =>
-        renewals == 0 ? variant : string.Create(CultureInfo.InvariantCulture, $"{variant} ({renewals} renewals)");
+    /// <summary>How a run's licenses are named in the tables: new, aged (120 renewals), new beside 2,000 others renewed 120 times.</summary>
+    private static string Variant(AgeFacts facts) =>
+        (facts.Renewals == 0 ? facts.Variant : string.Create(CultureInfo.InvariantCulture, $"{facts.Variant} ({facts.Renewals} renewals)"))
+        + (facts.BallastLicenses > 0 ? string.Create(CultureInfo.InvariantCulture, $" beside {facts.BallastLicenses:N0} others renewed {facts.BallastRenewals} times") : "");
 
     private static string Range(double? median, double? min, double? max, int rounds) =>
         median is not { } m ? ""

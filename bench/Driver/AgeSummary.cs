@@ -1,7 +1,7 @@
 namespace Orleans.Licensing.Bench;
 
 /// <summary>
-/// One phase of one variant (new or aged) over every round: the median of each figure, and the range of the CPU
+/// One phase of one variant (new or aged; <see cref="Variant"/> as the tables name it) over every round: the median of each figure, and the range of the CPU
 /// costs per request, the figures the comparison rests on.
 /// </summary>
 internal sealed record AgeSummary(

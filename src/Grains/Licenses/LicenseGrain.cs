@@ -26,8 +26,6 @@ internal sealed partial class LicenseGrain(
 
     private string PurchaseId => this.GetPrimaryKeyString()[LicenseGrainKey.Prefix.Length..];
 
-    private LicenseState State => _state;
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stored = await store.Read(PurchaseId);
@@ -43,7 +41,7 @@ internal sealed partial class LicenseGrain(
     public async Task<LicenseReply> Terminate(TerminationOrder order)
     {
         var reply = new LicenseReply(ReplyStatus.Terminated, $"License {PurchaseId} is terminated.");
-        var state = State;
+        var state = _state;
         if (state.IsTerminated)
         {
             return reply;
@@ -71,14 +69,14 @@ internal sealed partial class LicenseGrain(
 
     public Task<LicenseReply> GetInfo(string productId)
     {
-        var reply = LicenseRules.Usage(State, PurchaseId, productId, catalog);
+        var reply = LicenseRules.Usage(_state, PurchaseId, productId, catalog);
         ForgetIfUnknown();
         return Task.FromResult(reply);
     }
 
     public async Task<LicenseReply> ReportUsage(IReadOnlyDictionary<string, long> counters)
     {
-        var (error, usage) = LicenseRules.ReportUsage(State, PurchaseId, counters, catalog);
+        var (error, usage) = LicenseRules.ReportUsage(_state, PurchaseId, counters, catalog);
         if (error is not null)
         {
             ForgetIfUnknown();
@@ -86,16 +84,16 @@ internal sealed partial class LicenseGrain(
         }
 
         await Commit(
-            State with { Usage = usage },
+            _state with { Usage = usage },
             issued: [],
             [Audit("Operator usage report", string.Join(", ", counters.Select(c => $"{c.Key}={c.Value}")))],
             counters);
-        return LicenseRules.Usage(State, PurchaseId, State.Current.ProductId, catalog);
+        return LicenseRules.Usage(_state, PurchaseId, _state.Current.ProductId, catalog);
     }
 
     public async Task<LicenseView?> Describe()
     {
-        var state = State;
+        var state = _state;
         if (!state.Exists)
         {
             ForgetIfUnknown();
@@ -122,7 +120,7 @@ internal sealed partial class LicenseGrain(
 
     private async Task<LicenseReply> Issue(LicenseAction action, LicenseOrder order)
     {
-        var state = State;
+        var state = _state;
         var known = state.Exists;
         var audit = new List<AuditEntry>();
         List<Issuance> issued = [];
@@ -208,7 +206,7 @@ internal sealed partial class LicenseGrain(
 
     private void ForgetIfUnknown()
     {
-        if (!State.Exists)
+        if (!_state.Exists)
         {
             DeactivateOnIdle();
         }

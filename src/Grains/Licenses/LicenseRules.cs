@@ -24,7 +24,7 @@ public static class LicenseRules
         string issuer,
         DateTimeOffset now,
         Issuance? archivedRepeat = null,
-        int maxIssuances = LicenseLimits.DefaultMaxIssuances)
+        int maxIssuances = LicenseOptions.DefaultMaxIssuances)
     {
         var id = order.PurchaseId;
         var verb = action.ToString().ToUpperInvariant();
@@ -59,7 +59,7 @@ public static class LicenseRules
         }
 
         var current = state.Current;
-        if (Math.Max(state.IssuanceCount, state.Issuances.Length) >= maxIssuances)
+        if (state.Issued >= maxIssuances)
         {
             return IssueDecision.Reply(LicenseReply.Conflict(Invariant(
                 $"license {id} has had {maxIssuances} issuances, the most one license accepts; {verb} is refused (the operator can raise Licensing:Licenses:MaxIssuances)")));

@@ -41,8 +41,14 @@ public sealed record LicenseState
     /// <summary>The body KA holds now: the last one issued.</summary>
     public Issuance Current => Issuances[^1];
 
+    /// <summary>
+    /// Every issuance this license has had: <see cref="IssuanceCount"/>, or the kept ones for a state built without
+    /// it (the rules' tests).
+    /// </summary>
+    public int Issued => Math.Max(IssuanceCount, Issuances.IsDefault ? 0 : Issuances.Length);
+
     /// <summary>Whether issuances older than <see cref="Issuances"/> are in the history only.</summary>
-    public bool HasArchivedIssuances => IssuanceCount > Issuances.Length;
+    public bool HasArchivedIssuances => Issued > Issuances.Length;
 
     /// <summary>The state after <paramref name="issuance"/>: the oldest kept issuance moves to the history only.</summary>
     public LicenseState With(Issuance issuance)
@@ -51,7 +57,7 @@ public sealed record LicenseState
         return this with
         {
             Issuances = kept.Length > RecentIssuances ? kept.RemoveRange(0, kept.Length - RecentIssuances) : kept,
-            IssuanceCount = Math.Max(IssuanceCount, Issuances.IsDefault ? 0 : Issuances.Length) + 1,
+            IssuanceCount = Issued + 1,
         };
     }
 }

@@ -104,7 +104,6 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
             TerminatedOn = old.TerminatedOn,
             Usage = old.Usage,
         };
-        var current = state.Current;
         // Each old change added an audit entry: numbering them as versions keeps every later change's version new.
         var version = Math.Max(1, old.Audit.Count);
         await using (var license = Command(connection, transaction, """
@@ -115,13 +114,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
             StorageValues.Set(license, "service", serviceId);
             StorageValues.Set(license, "id", purchaseId);
             StorageValues.Set(license, "version", version);
-            StorageValues.Set(license, "product", current.ProductId);
-            StorageValues.Set(license, "test", current.TestMode ? 1 : 0);
-            StorageValues.Set(license, "start", StorageValues.Text(current.StartDate));
-            StorageValues.Set(license, "expiry", StorageValues.Text(current.ExpiryDate));
-            StorageValues.Set(license, "terminated", StorageValues.Text(state.TerminatedOn));
-            StorageValues.Set(license, "revision", current.Revision);
-            StorageValues.Set(license, "state", codec.Encode(state));
+            StorageValues.SetLicense(license, state, codec.Encode(state));
             StorageValues.Set(license, "at", provider == StorageProvider.Sqlite ? StorageValues.Text(DateTimeOffset.UtcNow) : DateTimeOffset.UtcNow);
             await license.ExecuteNonQueryAsync(cancellation);
         }

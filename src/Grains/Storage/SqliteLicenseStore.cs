@@ -48,17 +48,9 @@ public sealed class SqliteLicenseStore(string connectionString, string serviceId
         for (var w = 0; w < writes.Count; w++)
         {
             var write = writes[w];
-            var state = write.State;
-            var current = state.Current;
             var row = write.ExpectedVersion == 0 ? insert : update;
             StorageValues.Set(row, "id", write.PurchaseId);
-            StorageValues.Set(row, "product", current.ProductId);
-            StorageValues.Set(row, "test", current.TestMode ? 1 : 0);
-            StorageValues.Set(row, "start", StorageValues.Text(current.StartDate));
-            StorageValues.Set(row, "expiry", StorageValues.Text(current.ExpiryDate));
-            StorageValues.Set(row, "terminated", StorageValues.Text(state.TerminatedOn));
-            StorageValues.Set(row, "revision", current.Revision);
-            StorageValues.Set(row, "state", Codec.Encode(state));
+            StorageValues.SetLicense(row, write.State, Codec.Encode(write.State));
             StorageValues.Set(row, "at", StorageValues.Text(write.At));
             if (row == update)
             {

@@ -49,6 +49,19 @@ internal static class StorageValues
         command.Parameters.Add(parameter);
     }
 
+    /// <summary>A license row's columns: what listings filter on, and the encoded state.</summary>
+    public static void SetLicense(DbCommand command, LicenseState state, byte[] encoded)
+    {
+        var current = state.Current;
+        Set(command, "product", current.ProductId);
+        Set(command, "test", current.TestMode ? 1 : 0);
+        Set(command, "start", Text(current.StartDate));
+        Set(command, "expiry", Text(current.ExpiryDate));
+        Set(command, "terminated", Text(state.TerminatedOn));
+        Set(command, "revision", current.Revision);
+        Set(command, "state", encoded);
+    }
+
     public static void SetIssuance(DbCommand command, Issuance issued)
     {
         Set(command, "revision", issued.Revision);

@@ -28,4 +28,23 @@ public sealed class PostgresConnectionDefaultsTests
         Assert.False(tuned.NoResetOnClose);
         Assert.Equal(0, tuned.MaxAutoPrepare);
     }
+
+    [Theory]
+    [InlineData("Host=db")]
+    [InlineData("Host=db;Options=-c statement_timeout=5000")]
+    public void Asks_for_synchronous_commit_on_every_session(string connectionString)
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply(connectionString));
+
+        Assert.Contains("-c synchronous_commit=on", tuned.Options, StringComparison.Ordinal);
+        Assert.Equal(connectionString.Contains("statement_timeout", StringComparison.Ordinal), tuned.Options!.Contains("-c statement_timeout=5000", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Leaves_an_explicit_synchronous_commit_to_the_start_check()
+    {
+        var tuned = new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Options=-c synchronous_commit=remote_apply"));
+
+        Assert.Equal("-c synchronous_commit=remote_apply", tuned.Options);
+    }
 }

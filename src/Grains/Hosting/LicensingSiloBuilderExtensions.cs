@@ -75,6 +75,10 @@ public static class LicensingSiloBuilderExtensions
             new SchemaMigrator(storage.Provider, connectionString),
             storage.MigrateOnStart ?? (storage.Provider == StorageProvider.Sqlite || sp.GetRequiredService<IHostEnvironment>().IsDevelopment()),
             sp.GetRequiredService<ILogger<SchemaOnStart>>()));
+        if (storage.Provider == StorageProvider.PostgreSql)
+        {
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SynchronousCommitCheck(connectionString));
+        }
 
         services.AddSingleton(sp => new LicenseQueries(storage.Provider, connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         services.AddOptions<LicenseOptions>().Bind(configuration.GetSection(LicenseOptions.Section)).ValidateOnStart();

@@ -5,8 +5,9 @@ using Npgsql;
 namespace Orleans.Licensing.Storage;
 
 /// <summary>
-/// Npgsql settings the service needs for throughput, applied unless the operator's connection string names
-/// them itself. Each was measured with bench/ (docs/performance.md, "Changes and what they bought").
+/// Npgsql settings the service needs, applied unless the operator's connection string names them itself: two for
+/// throughput, each measured with bench/ (docs/performance.md, "Changes and what they bought"), and one for
+/// durability (<see cref="SynchronousCommit"/>, checked at start by <see cref="SynchronousCommitCheck"/>).
 /// </summary>
 internal static class PostgresConnectionDefaults
 {
@@ -19,6 +20,13 @@ internal static class PostgresConnectionDefaults
 
     /// <summary>The provider sends the same few statements over and over: prepare them once per connection.</summary>
     public const int MaxAutoPrepare = 16;
+
+    /// <summary>
+    /// A 200 promises that the license's new state is durable (B.11), so every commit of ours waits for its WAL
+    /// to be flushed (and, where synchronous standbys are configured, for theirs). Set as a startup option of our
+    /// sessions, which outranks a server, database or role default of <c>off</c>.
+    /// </summary>
+    public const string SynchronousCommit = "synchronous_commit=on";
 
     public static string Apply(string connectionString)
     {
@@ -33,6 +41,11 @@ internal static class PostgresConnectionDefaults
         if (!named.Contains("maxautoprepare"))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+
+        if (builder.Options?.Contains("synchronous_commit", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            builder.Options = $"{builder.Options} -c {SynchronousCommit}".TrimStart();
         }
 
         return builder.ConnectionString;

@@ -68,7 +68,9 @@ internal static partial class KaEndpoint
         {
             return ErrorResults.Text(StatusCodes.Status413PayloadTooLarge, tooLarge);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException
+            // A multipart body that ends before its closing boundary.
+            or IOException && !context.RequestAborted.IsCancellationRequested)
         {
             return ErrorResults.Text(StatusCodes.Status400BadRequest, $"the form cannot be read: {e.Message}");
         }

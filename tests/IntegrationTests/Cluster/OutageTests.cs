@@ -54,6 +54,23 @@ public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
             output.WriteLine(answer.ToString());
         }
 
+        try
+        {
+            AssertOutages(storageDown, recovered, silosGone);
+        }
+        catch
+        {
+            foreach (var process in cluster.Processes)
+            {
+                output.WriteLine(process.Output.Length > 8000 ? process.Output[^8000..] : process.Output);
+            }
+
+            throw;
+        }
+    }
+
+    private static void AssertOutages(List<Answer> storageDown, List<Answer> recovered, List<Answer> silosGone)
+    {
         foreach (var answer in storageDown)
         {
             switch (answer.Name)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Frontend.Jwks;
 using Orleans.Licensing.Frontend.Ka;
 using Orleans.Licensing.Frontend.Operator;
 using Orleans.Licensing.Frontend.Security;
@@ -55,8 +56,10 @@ internal static class FrontendApp
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
         services.AddOptions<ThrottleOptions>().Bind(configuration.GetSection(ThrottleOptions.Section));
         services.AddSingleton<AuthFailureThrottle>();
+        services.AddJwks(configuration);
 
         var app = builder.Build();
+        app.UseOutageAnswers();
         app.MapLicensingOperations();
         app.MapKaEndpoint();
         app.MapOperatorApi();
@@ -65,8 +68,7 @@ internal static class FrontendApp
             app.MapOperatorDashboard();
         }
 
-        app.MapGet("/.well-known/jwks.json", async (IGrainFactory grains) =>
-            TypedResults.Text(await grains.GetGrain<IKeySetGrain>(0).GetJwks(), "application/json; charset=utf-8"));
+        app.MapJwks();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Frontend.Hosting;
 using Orleans.Licensing.Frontend.Security;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Licenses;
@@ -95,8 +96,7 @@ internal static partial class KaEndpoint
         {
             // Storage down, silo gone or too slow: nothing was promised, so KA may safely retry (B.11).
             LogUnavailable(logger, e, ka.PurchaseId);
-            context.Response.Headers.RetryAfter = "60";
-            return ErrorResults.Text(StatusCodes.Status503ServiceUnavailable, $"license {ka.PurchaseId} cannot be served right now; retry later");
+            return ServiceUnavailable.Answer(context.Response, $"license {ka.PurchaseId} cannot be served right now; retry later");
         }
 
         return ToHttp(reply, context.Response);

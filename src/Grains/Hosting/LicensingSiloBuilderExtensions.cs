@@ -54,6 +54,7 @@ public static class LicensingSiloBuilderExtensions
         var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
         var connectionString = storage.ResolveConnectionString(licensing);
         silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
         if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
         {
             silo.AddDashboard();

@@ -22,6 +22,9 @@ internal sealed class LocalCluster(string connectionString) : IAsyncDisposable
 
     public List<Uri> Frontends { get; } = [];
 
+    /// <summary>Every process started, silos and frontends, for their output when a test fails.</summary>
+    public IReadOnlyList<ServiceProcess> Processes => _processes;
+
     public async Task Migrate() => await new SchemaMigrator(StorageProvider.PostgreSql, connectionString).Migrate(_ => { });
 
     public async Task<ServiceProcess> StartSilo()

@@ -15,6 +15,7 @@ namespace Orleans.Licensing.IntegrationTests.Support;
 public class EmbeddedFrontend : IAsyncLifetime
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<WebApplicationBuilder>? _configure;
     private WebApplication? _app;
 
     public EmbeddedFrontend()
@@ -22,7 +23,11 @@ public class EmbeddedFrontend : IAsyncLifetime
     {
     }
 
-    private protected EmbeddedFrontend(Dictionary<string, string?> settings) => _settings = settings;
+    private protected EmbeddedFrontend(Dictionary<string, string?> settings, Action<WebApplicationBuilder>? configure = null)
+    {
+        _settings = settings;
+        _configure = configure;
+    }
 
     public string DataDirectory { get; } = TestEnvironment.NewDataDirectory();
 
@@ -48,6 +53,7 @@ public class EmbeddedFrontend : IAsyncLifetime
                 ["Logging:LogLevel:Default"] = "Warning",
             });
             builder.Configuration.AddInMemoryCollection(_settings);
+            _configure?.Invoke(builder);
         });
         await _app.StartAsync();
         var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

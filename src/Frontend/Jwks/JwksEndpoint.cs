@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Orleans.Licensing.Frontend.Jwks;
+
+/// <summary>B.7's <c>GET /.well-known/jwks.json</c>: anonymous, so answered from the frontend's copy, with validators.</summary>
+internal static class JwksEndpoint
+{
+    public const string Path = "/.well-known/jwks.json";
+
+    public static IServiceCollection AddJwks(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JwksOptions>().Bind(configuration.GetSection(JwksOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwksOptions>, JwksOptionsValidator>();
+        services.AddSingleton(sp =>
+        {
+            var grains = sp.GetRequiredService<IGrainFactory>();
+            return new JwksCache(
+                () => grains.GetGrain<IKeySetGrain>(0).GetJwks(),
+                sp.GetRequiredService<IOptions<JwksOptions>>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<JwksCache>>());
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapJwks(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(Path, Handle);
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> Handle(HttpContext context, JwksCache cache, IOptions<JwksOptions> options)
+    {
+        var document = await cache.Get();
+        var response = context.Response.GetTypedHeaders();
+        response.ETag = document.ETag;
+        response.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = options.Value.RefreshInterval };
+        // RFC 9110 13.1.2: If-None-Match compares weakly, and * matches any current copy.
+        var matches = context.Request.GetTypedHeaders().IfNoneMatch;
+        if (matches.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(document.ETag, useStrongComparison: false)))
+        {
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return TypedResults.Text(document.Json, "application/json; charset=utf-8");
+    }
+}

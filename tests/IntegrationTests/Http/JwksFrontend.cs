@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Licensing.IntegrationTests.Support;
+
+namespace Orleans.Licensing.IntegrationTests.Http;
+
+/// <summary>An embedded frontend whose silo counts the calls that reach the key-set grain.</summary>
+public sealed class JwksFrontend : EmbeddedFrontend
+{
+    public JwksFrontend()
+        : this(new KeySetCallCounter())
+    {
+    }
+
+    private JwksFrontend(KeySetCallCounter counter)
+        : base([], builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(counter)) => Counter = counter;
+
+    public KeySetCallCounter Counter { get; }
+}

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Storage;
@@ -18,7 +19,9 @@ internal static class MigrateCommand
             output.WriteLine(applied.Count == 0 ? "schema is up to date" : $"schema is up to date: {applied.Count} applied");
             return 0;
         }
-        catch (Exception e) when (e is SchemaException or InvalidOperationException or IOException)
+        // A database error mid-way (a lost connection, a refused privilege) rolled the transaction back: say so
+        // and exit 2, the Job's "not migrated", rather than crash with a stack trace.
+        catch (Exception e) when (e is SchemaException or InvalidOperationException or IOException or DbException)
         {
             output.WriteLine($"migrate failed: {e.Message}");
             return 2;

@@ -13,7 +13,10 @@ internal static class MigrateCommand
         var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
         try
         {
-            var migrator = new SchemaMigrator(storage.Provider, storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)));
+            var migrator = new SchemaMigrator(
+                storage.Provider,
+                storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)),
+                new DatabaseRoles(storage.SiloRole, storage.FrontendRole));
             output.WriteLine($"migrating the {storage.Provider} schema ({migrator.Scripts.Count} scripts known to this build)");
             var applied = await migrator.Migrate(output.WriteLine);
             output.WriteLine(applied.Count == 0 ? "schema is up to date" : $"schema is up to date: {applied.Count} applied");

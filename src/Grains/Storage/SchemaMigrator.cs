@@ -12,7 +12,7 @@ namespace Orleans.Licensing.Storage;
 /// transaction together with its row in <c>LicensingSchemaVersions</c>. Refuses a database that holds a
 /// script this build does not know: a newer version migrated it.
 /// </summary>
-public sealed class SchemaMigrator(StorageProvider provider, string connectionString)
+public sealed class SchemaMigrator(StorageProvider provider, string connectionString, DatabaseRoles? roles = null)
 {
     private const string VersionTable = "LicensingSchemaVersions";
 
@@ -87,6 +87,11 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
             done.Add(script.Name);
         }
 
+        if (provider == StorageProvider.PostgreSql)
+        {
+            await RoleGrants.Apply(connection, transaction, roles ?? DatabaseRoles.Default, log, cancellation);
+        }
+
         await transaction.CommitAsync(cancellation);
         foreach (var name in done)
         {
@@ -103,7 +108,8 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
         var import = new LegacyLicenseImport(provider);
         SchemaScript[] code = [new(provider == StorageProvider.Sqlite ? "0004-legacy-licenses" : "0007-legacy-licenses", "", import.Run)];
         return [.. assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            // Only the numbered steps: roles.sql beside them is the DBA's, run once with psql.
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && char.IsAsciiDigit(n[prefix.Length]))
             .Select(n => new SchemaScript(n[prefix.Length..], Read(assembly, n)))
             .Concat(code)
             .OrderBy(s => s.Name, StringComparer.Ordinal)];

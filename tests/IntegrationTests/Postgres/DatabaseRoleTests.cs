@@ -1,6 +1,4 @@
-using System.Globalization;
 using Npgsql;
-using Orleans.Licensing.IntegrationTests.Deploy;
 using Orleans.Licensing.IntegrationTests.Support;
 
 namespace Orleans.Licensing.IntegrationTests.Postgres;
@@ -77,31 +75,16 @@ public sealed class DatabaseRoleTests(PostgresServer postgres)
     }
 
     /// <summary>A fresh database with roles of its own (roles are server-wide), migrated by their owner role.</summary>
-    private async Task<(string Database, Roles Roles)> MigratedWithRoles()
+    private async Task<(string Database, PostgresRoles Roles)> MigratedWithRoles()
     {
         var database = await postgres.CreateDatabase();
-        var suffix = Suffix();
-        var roles = new Roles("owner_" + suffix, "silo_" + suffix, "frontend_" + suffix);
-        var builder = new NpgsqlConnectionStringBuilder(database);
-        var psql = await DeployTools.Run(
-            "psql",
-            [
-                string.Create(CultureInfo.InvariantCulture, $"host={builder.Host} port={builder.Port} user=postgres dbname={builder.Database}"),
-                "-v", "ON_ERROR_STOP=1",
-                "-v", $"owner_role={roles.Owner}", "-v", $"silo_role={roles.Silo}", "-v", $"frontend_role={roles.Frontend}",
-                "-v", "owner_password=owner-pw", "-v", "silo_password=silo-pw", "-v", "frontend_password=frontend-pw",
-                "-f", Path.Combine(DeployTools.RepositoryRoot, "deploy", "sql", "postgresql", "roles.sql"),
-            ],
-            DeployTools.RepositoryRoot,
-            Timeout);
-        Assert.True(psql.ExitCode == 0, $"roles.sql: {psql.Stdout}{psql.Stderr}");
-
+        var roles = await PostgresRoles.Create(database);
         await using var migrate = ServiceProcess.Migrate(Settings(As(database, roles.Owner), roles));
         Assert.True(await migrate.WaitForExit(Timeout) == 0, migrate.Output);
         return (database, roles);
     }
 
-    private static Dictionary<string, string> Settings(string connectionString, Roles roles) => new()
+    private static Dictionary<string, string> Settings(string connectionString, PostgresRoles roles) => new()
     {
         ["Licensing__Storage__Provider"] = "PostgreSql",
         ["Licensing__Storage__ConnectionString"] = connectionString,
@@ -110,7 +93,7 @@ public sealed class DatabaseRoleTests(PostgresServer postgres)
     };
 
     private static string As(string database, string role) =>
-        new NpgsqlConnectionStringBuilder(database) { Username = role, Password = "unused-under-trust", Pooling = false }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(PostgresRoles.As(database, role)) { Pooling = false }.ConnectionString;
 
     private static async Task<NpgsqlConnection> Connect(string database, string role)
     {
@@ -133,6 +116,4 @@ public sealed class DatabaseRoleTests(PostgresServer postgres)
     }
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..8];
-
-    private sealed record Roles(string Owner, string Silo, string Frontend);
 }

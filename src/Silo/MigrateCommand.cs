@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Storage;
@@ -12,13 +13,18 @@ internal static class MigrateCommand
         var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
         try
         {
-            var migrator = new SchemaMigrator(storage.Provider, storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)));
+            var migrator = new SchemaMigrator(
+                storage.Provider,
+                storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)),
+                new DatabaseRoles(storage.SiloRole, storage.FrontendRole));
             output.WriteLine($"migrating the {storage.Provider} schema ({migrator.Scripts.Count} scripts known to this build)");
             var applied = await migrator.Migrate(output.WriteLine);
             output.WriteLine(applied.Count == 0 ? "schema is up to date" : $"schema is up to date: {applied.Count} applied");
             return 0;
         }
-        catch (Exception e) when (e is SchemaException or InvalidOperationException or IOException)
+        // A database error mid-way (a lost connection, a refused privilege) rolled the transaction back: say so
+        // and exit 2, the Job's "not migrated", rather than crash with a stack trace.
+        catch (Exception e) when (e is SchemaException or InvalidOperationException or IOException or DbException)
         {
             output.WriteLine($"migrate failed: {e.Message}");
             return 2;

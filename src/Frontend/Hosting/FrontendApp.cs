@@ -19,6 +19,7 @@ internal static class FrontendApp
         builder.Configuration.AddShippedCatalog(builder.Environment);
         builder.Configuration.AddCatalogFile();
         var configuration = builder.Configuration;
+        builder.AddLicensingMetricsPort();
 
         if (configuration.GetValue<SiloMode>("Licensing:SiloMode") == SiloMode.Embedded)
         {

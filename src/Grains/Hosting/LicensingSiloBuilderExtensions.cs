@@ -73,7 +73,7 @@ public static class LicensingSiloBuilderExtensions
                 : new PostgresLicenseStore(NpgsqlDataSource.Create(connectionString), serviceId, codec, sp.GetRequiredService<ILogger<PostgresLicenseStore>>());
         });
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => new SchemaOnStart(
-            new SchemaMigrator(storage.Provider, connectionString),
+            new SchemaMigrator(storage.Provider, connectionString, new DatabaseRoles(storage.SiloRole, storage.FrontendRole)),
             storage.MigrateOnStart ?? (storage.Provider == StorageProvider.Sqlite || sp.GetRequiredService<IHostEnvironment>().IsDevelopment()),
             sp.GetRequiredService<ILogger<SchemaOnStart>>()));
         if (storage.Provider == StorageProvider.PostgreSql)

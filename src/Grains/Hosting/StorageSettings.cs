@@ -21,6 +21,12 @@ public sealed class StorageSettings
     /// </summary>
     public bool? MigrateOnStart { get; set; }
 
+    /// <summary>The PostgreSQL role silos connect as; <c>migrate</c> grants it what silos need, if it exists.</summary>
+    public string SiloRole { get; set; } = DatabaseRoles.Default.Silo;
+
+    /// <summary>The PostgreSQL role frontends connect as; <c>migrate</c> grants it what frontends need, if it exists.</summary>
+    public string FrontendRole { get; set; } = DatabaseRoles.Default.Frontend;
+
     /// <summary>The connection string as configured; for PostgreSQL with <see cref="PostgresConnectionDefaults"/> added.</summary>
     public string ResolveConnectionString(LicensingOptions licensing)
     {

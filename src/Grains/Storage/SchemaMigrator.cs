@@ -12,7 +12,7 @@ namespace Orleans.Licensing.Storage;
 /// transaction together with its row in <c>LicensingSchemaVersions</c>. Refuses a database that holds a
 /// script this build does not know: a newer version migrated it.
 /// </summary>
-public sealed class SchemaMigrator(StorageProvider provider, string connectionString)
+public sealed class SchemaMigrator(StorageProvider provider, string connectionString, DatabaseRoles? roles = null)
 {
     private const string VersionTable = "LicensingSchemaVersions";
 
@@ -41,7 +41,6 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
             await Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellation);
         }
 
-        await EnsureVersionTable(connection, cancellation);
         // Every pending script in one transaction: a migration that fails half-way (a license that cannot be
         // carried over, say) leaves the database exactly as the previous release left it, so that release can
         // start on it again. IMMEDIATE on SQLite: take the write lock before reading what is applied.
@@ -53,6 +52,9 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
             await Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresLockKey})"), cancellation);
         }
 
+        // Only under the lock: two first runs creating the journal at once collide in PostgreSQL's catalog (a
+        // unique violation, not the IF NOT EXISTS they asked for), so the second must wait for the first to commit.
+        await EnsureVersionTable(connection, transaction, cancellation);
         var applied = await Applied(connection, transaction, cancellation);
         CheckNotNewer(applied);
         var done = new List<string>();
@@ -85,6 +87,11 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
             done.Add(script.Name);
         }
 
+        if (provider == StorageProvider.PostgreSql)
+        {
+            await RoleGrants.Apply(connection, transaction, roles ?? DatabaseRoles.Default, log, cancellation);
+        }
+
         await transaction.CommitAsync(cancellation);
         foreach (var name in done)
         {
@@ -101,7 +108,8 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
         var import = new LegacyLicenseImport(provider);
         SchemaScript[] code = [new(provider == StorageProvider.Sqlite ? "0004-legacy-licenses" : "0007-legacy-licenses", "", import.Run)];
         return [.. assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+            // Only the numbered steps: roles.sql beside them is the DBA's, run once with psql.
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && char.IsAsciiDigit(n[prefix.Length]))
             .Select(n => new SchemaScript(n[prefix.Length..], Read(assembly, n)))
             .Concat(code)
             .OrderBy(s => s.Name, StringComparer.Ordinal)];
@@ -158,8 +166,8 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation), CultureInfo.InvariantCulture) > 0;
     }
 
-    private static async Task EnsureVersionTable(DbConnection connection, CancellationToken cancellation) =>
-        await Execute(connection, null, $"CREATE TABLE IF NOT EXISTS {VersionTable} (Script varchar(200) NOT NULL PRIMARY KEY, AppliedOn varchar(40) NOT NULL)", cancellation);
+    private static async Task EnsureVersionTable(DbConnection connection, DbTransaction transaction, CancellationToken cancellation) =>
+        await Execute(connection, transaction, $"CREATE TABLE IF NOT EXISTS {VersionTable} (Script varchar(200) NOT NULL PRIMARY KEY, AppliedOn varchar(40) NOT NULL)", cancellation);
 
     private static async Task<IReadOnlyList<string>> Applied(DbConnection connection, DbTransaction? transaction, CancellationToken cancellation)
     {

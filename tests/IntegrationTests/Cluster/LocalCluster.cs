@@ -7,7 +7,8 @@ namespace Orleans.Licensing.IntegrationTests.Cluster;
 
 /// <summary>
 /// The cluster as an operator runs it, on loopback: silo and frontend processes in the Production environment,
-/// configured only through environment variables, membership and grain state in one PostgreSQL database.
+/// configured only through environment variables, membership and license state in one PostgreSQL database, each
+/// workload connecting as its own role once <see cref="Migrate"/> has created them.
 /// </summary>
 internal sealed class LocalCluster(string connectionString) : IAsyncDisposable
 {
@@ -25,11 +26,19 @@ internal sealed class LocalCluster(string connectionString) : IAsyncDisposable
     /// <summary>Every process started, silos and frontends, for their output when a test fails.</summary>
     public IReadOnlyList<ServiceProcess> Processes => _processes;
 
-    public async Task Migrate() => await new SchemaMigrator(StorageProvider.PostgreSql, connectionString).Migrate(_ => { });
+    /// <summary>The roles of roles.sql, each workload connecting as its own, as on Kubernetes.</summary>
+    private PostgresRoles? _roles;
+
+    /// <summary>roles.sql, then the migration as the schema's owner, which grants the silo and frontend roles.</summary>
+    public async Task Migrate()
+    {
+        _roles = await PostgresRoles.Create(connectionString);
+        await new SchemaMigrator(StorageProvider.PostgreSql, PostgresRoles.As(connectionString, _roles.Owner), _roles.Granted).Migrate(_ => { });
+    }
 
     public async Task<ServiceProcess> StartSilo()
     {
-        var settings = Common();
+        var settings = Common(_roles?.Silo);
         settings["Licensing__Cluster__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
         settings["Licensing__Cluster__GatewayPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture);
         settings["Licensing__Signing__Keys__0__PrivateKeyPem"] = _signingKey;
@@ -44,7 +53,7 @@ internal sealed class LocalCluster(string connectionString) : IAsyncDisposable
     public async Task<Uri> StartFrontend()
     {
         var port = TestEnvironment.FreePort();
-        var settings = Common();
+        var settings = Common(_roles?.Frontend);
         settings["Licensing__SiloMode"] = "External";
         settings["Urls"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
         settings["Licensing__Ka__Credentials__0__UserName"] = "ka";
@@ -70,12 +79,12 @@ internal sealed class LocalCluster(string connectionString) : IAsyncDisposable
         }
     }
 
-    private Dictionary<string, string> Common()
+    private Dictionary<string, string> Common(string? role)
     {
         var settings = new Dictionary<string, string>
         {
             ["Licensing__Storage__Provider"] = "PostgreSql",
-            ["Licensing__Storage__ConnectionString"] = connectionString,
+            ["Licensing__Storage__ConnectionString"] = role is null ? connectionString : PostgresRoles.As(connectionString, role),
             ["Licensing__Cluster__Clustering"] = "AdoNet",
             ["Licensing__Cluster__ServiceId"] = _serviceId,
             ["Licensing__Cluster__ClusterId"] = _serviceId,

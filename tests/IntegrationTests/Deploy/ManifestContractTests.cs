@@ -28,14 +28,17 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
     /// <summary>The Secrets the manifests use; production's are created by the operator (docs/operations.md).</summary>
     private static readonly HashSet<string> SecretNames = new(StringComparer.Ordinal)
     {
-        "licensing-database", "licensing-signing", "licensing-ka", "licensing-operator", "licensing-tls",
+        "licensing-database-owner", "licensing-database-silo", "licensing-database-frontend", "licensing-signing", "licensing-ka", "licensing-operator", "licensing-tls",
     };
+
+    /// <summary>The migration Job's, the silos' and the frontends' database credentials, in that order.</summary>
+    private static readonly string[] DatabaseSecrets = ["licensing-database-owner", "licensing-database-silo", "licensing-database-frontend"];
 
     public static TheoryData<string> Overlays => new(DeployTools.Overlays);
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task Probes_and_scraping_use_the_health_endpoints_on_the_http_port(string overlay)
+    public async Task Probes_use_the_health_endpoints_on_the_http_port_and_scraping_the_metrics_port(string overlay)
     {
         var rendered = await RenderedOverlay.Get(overlay);
         foreach (var workload in new[] { rendered.Workload(Silo), rendered.Workload(Frontend) })
@@ -50,9 +53,13 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
                 Assert.Equal(httpPort, workload.ResolvePort(container, get["port"]!));
             }
 
+            // Scrapes go to the metrics port the host is told to serve /metrics on, apart from the HTTP port.
+            var metricsPort = Workload.Ports(container)["metrics"];
+            Assert.NotEqual(httpPort, metricsPort);
+            Assert.Equal(metricsPort.ToString(CultureInfo.InvariantCulture), Workload.EnvValue(rendered, container, "Licensing__Metrics__Port"));
             Assert.Equal("true", workload.PodAnnotations.GetValueOrDefault("prometheus.io/scrape"));
             Assert.Equal(HealthEndpoints.Metrics, workload.PodAnnotations.GetValueOrDefault("prometheus.io/path"));
-            Assert.Equal(httpPort.ToString(CultureInfo.InvariantCulture), workload.PodAnnotations.GetValueOrDefault("prometheus.io/port"));
+            Assert.Equal(metricsPort.ToString(CultureInfo.InvariantCulture), workload.PodAnnotations.GetValueOrDefault("prometheus.io/port"));
         }
     }
 
@@ -71,7 +78,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
         Assert.Equal(UrlsPort(Workload.EnvValue(rendered, siloContainer, "Urls")), siloPorts["http"]);
         Assert.Equal(siloPorts["silo"].ToString(CultureInfo.InvariantCulture), Workload.EnvValue(rendered, siloContainer, "Licensing__Cluster__SiloPort"));
         Assert.Equal(siloPorts["gateway"].ToString(CultureInfo.InvariantCulture), Workload.EnvValue(rendered, siloContainer, "Licensing__Cluster__GatewayPort"));
-        Assert.Equal(3, siloPorts.Count);
+        Assert.Equal(4, siloPorts.Count);
 
         var frontend = rendered.Workload(Frontend);
         var frontendPorts = Workload.Ports(frontend.MainContainer);
@@ -479,6 +486,37 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
         var operations = await File.ReadAllTextAsync(Path.Combine(DeployTools.RepositoryRoot, "docs", "operations.md"));
         problems.AddRange(SecretNames.Where(n => !operations.Contains(n, StringComparison.Ordinal)).Select(n => $"docs/operations.md does not mention the Secret {n}"));
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Each_workload_mounts_its_own_database_credential(string overlay)
+    {
+        var rendered = await RenderedOverlay.Get(overlay);
+        foreach (var (component, secret) in new[] { Migrate, Silo, Frontend }.Zip(DatabaseSecrets))
+        {
+            var workload = rendered.Workload(component);
+            var file = Workload.EnvValue(rendered, workload.MainContainer, "Licensing__Storage__ConnectionStringFile")!;
+            var mount = (workload.MainContainer["volumeMounts"]?.AsArray() ?? []).Single(m => file.StartsWith(m!["mountPath"]!.GetValue<string>() + "/", StringComparison.Ordinal))!;
+            var volume = workload.PodSpec["volumes"]!.AsArray().Single(v => v!["name"]!.GetValue<string>() == mount["name"]!.GetValue<string>())!;
+            var databaseSecrets = workload.PodSpec["volumes"]!.AsArray()
+                .Select(v => v!["secret"]?["secretName"]?.GetValue<string>())
+                .Where(n => n is not null && BaseName(n).StartsWith("licensing-database", StringComparison.Ordinal))
+                .ToList();
+
+            Assert.Equal(secret, BaseName(volume["secret"]!["secretName"]!.GetValue<string>()));
+            Assert.Single(databaseSecrets);
+        }
+
+        if (overlay == "dev")
+        {
+            // Three different roles, not one credential under three names.
+            var users = DatabaseSecrets
+                .Select(n => rendered.OfKind("Secret").Select(RenderedOverlay.Name).Single(s => BaseName(s) == n))
+                .Select(n => new Npgsql.NpgsqlConnectionStringBuilder(rendered.Data("Secret", n, "connection-string")).Username)
+                .ToList();
+            Assert.Equal(["licensing_owner", "licensing_silo", "licensing_frontend"], users);
+        }
     }
 
     [Theory]

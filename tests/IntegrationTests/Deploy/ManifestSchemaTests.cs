@@ -43,15 +43,23 @@ public sealed class ManifestSchemaTests
         var egress = dev.Find("NetworkPolicy", "licensing-postgresql-egress")!["spec"]!["egress"]!.AsArray();
         Assert.Contains(egress.SelectMany(r => r!["to"]!.AsArray()), peer => RenderedOverlay.Selects(peer!["podSelector"], podLabels));
 
-        var database = dev.OfKind("Secret").Select(RenderedOverlay.Name).Single(n => n.StartsWith("licensing-database", StringComparison.Ordinal));
-        var connectionString = dev.Data("Secret", database, "connection-string")!;
+        // Each workload's connection string names a role the init script creates (roles.sql), with its password.
         var env = Workload.Env(deployment["spec"]!["template"]!["spec"]!["containers"]![0]!.AsObject())
             .ToDictionary(e => e["name"]!.GetValue<string>(), e => e["value"]!.GetValue<string>(), StringComparer.Ordinal);
         var service = RenderedOverlay.Name(objects.Single(o => RenderedOverlay.Kind(o) == "Service"));
-        Assert.Contains($"Host={service};", connectionString, StringComparison.Ordinal);
-        Assert.Contains($"Username={env["POSTGRES_USER"]};", connectionString, StringComparison.Ordinal);
-        Assert.Contains($"Password={env["POSTGRES_PASSWORD"]};", connectionString, StringComparison.Ordinal);
-        Assert.Contains($"Database={env["POSTGRES_DB"]};", connectionString, StringComparison.Ordinal);
+        var init = objects.Single(o => RenderedOverlay.Kind(o) == "ConfigMap" && RenderedOverlay.Name(o) == "postgresql-init")["data"]!.AsObject().Single().Value!.GetValue<string>();
+        Assert.Contains("-f /licensing/roles.sql", init, StringComparison.Ordinal);
+        var databases = dev.OfKind("Secret").Select(RenderedOverlay.Name).Where(n => n.StartsWith("licensing-database-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, databases.Count);
+        foreach (var database in databases)
+        {
+            var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(dev.Data("Secret", database, "connection-string")!);
+            var workload = connectionString.Username!["licensing_".Length..];
+            Assert.Equal(service, connectionString.Host);
+            Assert.Equal(env["POSTGRES_DB"], connectionString.Database);
+            Assert.NotEqual(env["POSTGRES_USER"], connectionString.Username);
+            Assert.Contains($"-v {workload}_password={connectionString.Password} ", init, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -22,19 +22,21 @@ public sealed class NetworkPolicyTests
         var allowed = Allowed(rendered, silo, "ingress");
 
         Assert.Equal(
-            Set($"pods:silo {ports["silo"]}/TCP", $"pods:silo {ports["gateway"]}/TCP", $"pods:frontend {ports["gateway"]}/TCP", $"namespace:monitoring {ports["http"]}/TCP"),
+            Set($"pods:silo {ports["silo"]}/TCP", $"pods:silo {ports["gateway"]}/TCP", $"pods:frontend {ports["gateway"]}/TCP", $"namespace:monitoring {ports["metrics"]}/TCP"),
             allowed);
     }
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public async Task Frontends_take_traffic_from_the_ingress_controller_and_scrapes_from_monitoring_only(string overlay)
+    public async Task Frontends_take_traffic_from_the_ingress_controller_and_scrapes_from_monitoring_only_on_the_metrics_port(string overlay)
     {
         var rendered = await RenderedOverlay.Get(overlay);
         var frontend = rendered.Workload("frontend");
-        var http = Workload.Ports(frontend.MainContainer)["http"];
+        var ports = Workload.Ports(frontend.MainContainer);
 
-        Assert.Equal(Set($"namespace:ingress-nginx {http}/TCP", $"namespace:monitoring {http}/TCP"), Allowed(rendered, frontend, "ingress"));
+        // Monitoring reaches only the port that serves /metrics alone, never KA's, the operator API's or the dashboard's.
+        Assert.Equal(Set($"namespace:ingress-nginx {ports["http"]}/TCP", $"namespace:monitoring {ports["metrics"]}/TCP"), Allowed(rendered, frontend, "ingress"));
+        Assert.NotEqual(ports["http"], ports["metrics"]);
         Assert.Empty(Allowed(rendered, rendered.Workload("migrate"), "ingress"));
     }
 

@@ -31,6 +31,39 @@ public sealed class MigrationTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Two_migrate_commands_started_at_once_on_an_empty_database_both_succeed()
+    {
+        // The race is between the two processes' first statements; a few rounds make a lost race likely.
+        for (var round = 0; round < 6; round++)
+        {
+            var database = await postgres.CreateDatabase();
+            await using var first = ServiceProcess.Migrate(PostgresSettings(database));
+            await using var second = ServiceProcess.Migrate(PostgresSettings(database));
+            var exits = await Task.WhenAll(first.WaitForExit(Timeout), second.WaitForExit(Timeout));
+
+            Assert.True(exits is [0, 0], $"round {round}: exit codes {exits[0]} and {exits[1]}\n--- first:\n{first.Output}\n--- second:\n{second.Output}");
+            var (_, pending) = await new SchemaMigrator(StorageProvider.PostgreSql, database).Status();
+            Assert.Empty(pending);
+            // Exactly one of them applied the scripts; the other waited and found nothing pending.
+            Assert.Single(new[] { first.Output, second.Output }, o => o.Contains(": applied", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_migrators_on_an_empty_database_apply_each_script_once_without_failing()
+    {
+        for (var round = 0; round < 5; round++)
+        {
+            var database = await postgres.CreateDatabase();
+            var migrators = Enumerable.Range(0, 6).Select(_ => new SchemaMigrator(StorageProvider.PostgreSql, database)).ToList();
+
+            var results = await Task.WhenAll(migrators.Select(m => Task.Run(() => m.Migrate(_ => { }))));
+
+            Assert.Equal(migrators[0].Scripts.Select(s => s.Name), results.SelectMany(r => r).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Migrate_refuses_clearly_when_the_database_is_unreachable()
     {
         var unreachable = $"Host=127.0.0.1;Port={TestEnvironment.FreePort()};Username=postgres;Database=none;Timeout=3";

@@ -47,6 +47,48 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task A_standalone_silo_with_a_metrics_port_serves_metrics_there_only()
+    {
+        var siloHttp = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{TestEnvironment.FreePort()}"));
+        var metricsPort = TestEnvironment.FreePort();
+        await using var silo = ServiceProcess.Silo(new Dictionary<string, string>
+        {
+            ["Urls"] = siloHttp.ToString(),
+            ["Licensing__Metrics__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture),
+            ["Licensing__DataDirectory"] = TestEnvironment.NewDataDirectory(),
+            ["Licensing__Cluster__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Licensing__Cluster__GatewayPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
+        });
+        using var http = new HttpClient { BaseAddress = siloHttp };
+        using var scraper = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}")) };
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!await Answers(http, HealthEndpoints.Startup, HttpStatusCode.OK))
+        {
+            Assert.False(silo.HasExited, silo.Output);
+            Assert.True(DateTime.UtcNow < deadline, $"the silo did not start:\n{silo.Output}");
+            await Task.Delay(200);
+        }
+
+        Assert.True(await Answers(scraper, HealthEndpoints.Metrics, HttpStatusCode.OK), "no /metrics on the metrics port");
+        Assert.True(await Answers(http, HealthEndpoints.Metrics, HttpStatusCode.NotFound), "/metrics still on the HTTP port");
+        Assert.True(await Answers(scraper, HealthEndpoints.Ready, HttpStatusCode.NotFound), "health on the metrics port");
+        Assert.True(await Answers(http, HealthEndpoints.Ready, HttpStatusCode.OK), "no readiness on the HTTP port");
+
+        static async Task<bool> Answers(HttpClient client, string path, HttpStatusCode expected)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                return response.StatusCode == expected;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }
+    }
+
+    [Fact]
     public async Task Outside_development_the_frontend_refuses_to_start_without_credentials()
     {
         await using var frontend = ServiceProcess.Frontend(

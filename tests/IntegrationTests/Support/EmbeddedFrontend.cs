@@ -56,7 +56,10 @@ public class EmbeddedFrontend : IAsyncLifetime
             _configure?.Invoke(builder);
         });
         await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        // KA's address; with Licensing:Metrics:Port set, Kestrel listens on the metrics port too.
+        var metricsPort = _settings.GetValueOrDefault("Licensing:Metrics:Port");
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .First(a => metricsPort is null || new Uri(a).Port.ToString(System.Globalization.CultureInfo.InvariantCulture) != metricsPort);
         BaseAddress = new Uri(address);
     }
 

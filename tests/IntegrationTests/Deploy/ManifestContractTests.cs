@@ -155,8 +155,10 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
             Assert.Equal("/etc/licensing/catalog/catalog.json", Workload.EnvValue(rendered, c, "Licensing__CatalogFile"));
             Assert.Equal("http://+:8080", Workload.EnvValue(rendered, c, "Urls"));
             Assert.Equal("json", Workload.EnvValue(rendered, c, "Logging__Console__FormatterName"));
-            Assert.Equal("Production", Workload.EnvValue(rendered, c, "DOTNET_ENVIRONMENT"));
-            Assert.Equal("Production", Workload.EnvValue(rendered, c, "ASPNETCORE_ENVIRONMENT"));
+            // The dev overlay signs with the committed dev-only key, which only Development accepts.
+            var environment = overlay == "dev" ? "Development" : "Production";
+            Assert.Equal(environment, Workload.EnvValue(rendered, c, "DOTNET_ENVIRONMENT"));
+            Assert.Equal(environment, Workload.EnvValue(rendered, c, "ASPNETCORE_ENVIRONMENT"));
             Assert.False(string.IsNullOrEmpty(Workload.EnvValue(rendered, c, "Licensing__Cluster__ServiceId")), $"{workload.Description}: no ServiceId");
             Assert.False(string.IsNullOrEmpty(Workload.EnvValue(rendered, c, "Licensing__Cluster__ClusterId")), $"{workload.Description}: no ClusterId");
         }

@@ -21,7 +21,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
     /// <summary>Variables that are not <c>Licensing:…</c> settings: the hosts' own, and the downward API's.</summary>
     private static readonly HashSet<string> OtherVariables = new(StringComparer.Ordinal)
     {
-        "Urls", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED",
+        "Urls", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT",
         "Logging__Console__FormatterName", "POD_NAME", "POD_IP", "POD_NAMESPACE",
     };
 
@@ -135,6 +135,21 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
 
         output.WriteLine($"settings the code reads by name rather than through an options class: {string.Join(", ", readByName)}");
         Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>The login throttle needs the client's address: believed from the ingress controller alone.</summary>
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Frontends_believe_forwarded_headers_only_from_the_configured_proxies(string overlay)
+    {
+        var rendered = await RenderedOverlay.Get(overlay);
+        var frontend = rendered.Workload(Frontend).MainContainer;
+
+        var proxies = Workload.EnvValue(rendered, frontend, "Licensing__Network__TrustedProxies__0");
+
+        Assert.Null(Workload.EnvValue(rendered, frontend, "ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
+        Assert.NotNull(proxies);
+        Assert.Empty(Orleans.Licensing.Frontend.Security.NetworkRules.Problems("TrustedProxies", [proxies]));
     }
 
     [Theory]

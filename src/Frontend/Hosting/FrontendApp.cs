@@ -55,8 +55,7 @@ internal static class FrontendApp
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<KaOptions>, KaOptionsValidator>();
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
-        services.AddOptions<ThrottleOptions>().Bind(configuration.GetSection(ThrottleOptions.Section));
-        services.AddSingleton<AuthFailureThrottle>();
+        services.AddNetworkSecurity(configuration);
         services.AddJwks(configuration);
 
         var app = builder.Build();

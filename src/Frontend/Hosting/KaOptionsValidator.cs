@@ -16,6 +16,7 @@ internal sealed class KaOptionsValidator(IOptions<OperatorOptions> operatorOptio
             problems.Add($"{KaOptions.Section}:Path '{options.Path}' must start with '/'.");
         }
 
+        problems.AddRange(NetworkRules.Problems($"{KaOptions.Section}:AllowedNetworks", options.AllowedNetworks));
         if (options.Credentials.Any(k => operatorOptions.Value.Credentials.Any(o => o.UserName == k.UserName && o.Password == k.Password)))
         {
             problems.Add($"{KaOptions.Section}:Credentials and {OperatorOptions.Section}:Credentials share a credential; KA must not reach the operator API.");

@@ -22,9 +22,16 @@ internal static partial class KaEndpoint
         var filter = new BasicAuthFilter(
             new CredentialSet(options.Credentials),
             app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(),
-            options.Realm);
+            options.Realm,
+            "ka");
 
-        app.MapPost(options.Path, Handle).AddEndpointFilter(new KaTelemetryFilter()).AddEndpointFilter(filter).DisableAntiforgery();
+        var endpoint = app.MapPost(options.Path, Handle).AddEndpointFilter(new KaTelemetryFilter());
+        if (options.AllowedNetworks.Count > 0)
+        {
+            endpoint.AddEndpointFilter(new SourceNetworkFilter(NetworkRules.Parse(options.AllowedNetworks), $"{KaOptions.Section}:AllowedNetworks"));
+        }
+
+        endpoint.AddEndpointFilter(filter).DisableAntiforgery();
         // Every other method gets B.1's 405; Order 1 lets the POST endpoint win for POST.
         app.Map(options.Path, (HttpContext context) =>
         {

@@ -22,4 +22,10 @@ internal sealed class KaOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
     public string Realm { get; set; } = "Orleans Licensing";
+
+    /// <summary>
+    /// KA's source networks (CIDR or single addresses). When set, any other source gets 403 before its
+    /// credentials are checked. Empty: any source may try.
+    /// </summary>
+    public List<string> AllowedNetworks { get; set; } = [];
 }

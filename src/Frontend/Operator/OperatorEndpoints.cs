@@ -32,7 +32,7 @@ internal static class OperatorEndpoints
     private static BasicAuthFilter OperatorAuthentication(IEndpointRouteBuilder app)
     {
         var options = app.ServiceProvider.GetRequiredService<IOptions<OperatorOptions>>().Value;
-        return new BasicAuthFilter(new CredentialSet(options.Credentials), app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(), options.Realm);
+        return new BasicAuthFilter(new CredentialSet(options.Credentials), app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(), options.Realm, "operator");
     }
 
     /// <summary>Licenses from the read model, by PURCHASE_ID; <c>after</c> is the previous page's <c>next</c>.</summary>

@@ -26,5 +26,21 @@ internal sealed class CredentialSet(IEnumerable<Credential> credentials)
         return accepted;
     }
 
+    /// <summary>
+    /// The user name when some credential has it, else null: the throttle keeps one bucket per known name and
+    /// one for all others. Every name is compared, so timing does not tell which names exist.
+    /// </summary>
+    public string? KnownUserName(string userName)
+    {
+        var user = Hash(userName);
+        var known = false;
+        foreach (var (acceptedUser, _) in _accepted)
+        {
+            known |= CryptographicOperations.FixedTimeEquals(user, acceptedUser);
+        }
+
+        return known ? userName : null;
+    }
+
     private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }

@@ -41,15 +41,35 @@ public static class LicensingConfiguration
 
     /// <summary>
     /// <c>Licensing:CatalogFile</c>: the catalog as its own JSON file (on Kubernetes, a mounted ConfigMap), shaped
-    /// like the settings files (<c>{"Licensing":{"Catalog":{"Products":{…}}}}</c>). A missing file stops start-up.
+    /// like the settings files (<c>{"Licensing":{"Catalog":{"Products":{…}}}}</c>). A missing file stops start-up,
+    /// and so does a file that sets anything outside <c>Licensing:Catalog</c>: the file comes after the
+    /// environment variables, so whoever edits the ConfigMap could otherwise replace the signing key, a
+    /// credential or the connection string.
     /// </summary>
     public static void AddCatalogFile(this IConfigurationManager configuration)
     {
-        if (configuration["Licensing:CatalogFile"] is { Length: > 0 } file)
+        if (configuration["Licensing:CatalogFile"] is not { Length: > 0 } file)
         {
-            configuration.AddJsonFile(Path.GetFullPath(file), optional: false, reloadOnChange: false);
+            return;
         }
+
+        var path = Path.GetFullPath(file);
+        // Read once and add what was checked, so a file replaced between check and load cannot slip through.
+        var entries = new ConfigurationBuilder().AddJsonFile(path, optional: false, reloadOnChange: false).Build()
+            .AsEnumerable().ToList();
+        var outside = entries.Where(e => e.Value is not null && !IsCatalogKey(e.Key)).Select(e => e.Key).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        if (outside.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Licensing:CatalogFile '{path}' sets {string.Join(", ", outside.Select(k => $"'{k}'"))}; a catalog file may set only Licensing:Catalog.");
+        }
+
+        configuration.AddInMemoryCollection(entries.Where(e => IsCatalogKey(e.Key)));
     }
+
+    private static bool IsCatalogKey(string key) =>
+        key.Equals("Licensing:Catalog", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("Licensing:Catalog:", StringComparison.OrdinalIgnoreCase);
 
     public static T Read<T>(this IConfiguration configuration, string section)
         where T : new() => configuration.GetSection(section).Get<T>() ?? new T();

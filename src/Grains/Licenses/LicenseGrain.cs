@@ -169,14 +169,20 @@ internal sealed partial class LicenseGrain(
             return null;
         }
 
+        // A retired key still verifies (bodies from before a rotation are legitimate), so the issuer is what
+        // tells a body of this service from one another service signed with a key both publish.
         var result = keys.Verify(body);
-        if (!result.IsValid || result.Claims!.PurchaseId != PurchaseId)
+        var refused = !result.IsValid ? result.Failure.ToString()
+            : result.Claims!.PurchaseId != PurchaseId ? "signed for another PURCHASE_ID"
+            : !string.Equals(result.Claims.Issuer, keys.Issuer, StringComparison.Ordinal) ? $"issued by '{result.Claims.Issuer}', not '{keys.Issuer}'"
+            : null;
+        if (refused is not null)
         {
-            LogRestoreRefused(PurchaseId, result.IsValid ? "signed for another PURCHASE_ID" : result.Failure.ToString());
+            LogRestoreRefused(PurchaseId, refused);
             return null;
         }
 
-        LogRestored(PurchaseId, result.Claims.Revision);
+        LogRestored(PurchaseId, result.Claims!.Revision);
         audit.Add(Audit("Restore", $"from PREVIOUS_LICENSE_BODY revision {result.Claims.Revision} signed with key {result.KeyId}"));
         return Issuance.From(result.Claims, IssuanceCause.Restore, result.KeyId!, body);
     }

@@ -78,6 +78,14 @@ public sealed class SigningKeyRing : IDisposable
                 else
                 {
                     errors.Add($"{where}: give PrivateKeyPem, PrivateKeyFile, or Id with PublicKey.");
+                    continue;
+                }
+
+                // Anyone can sign with a key whose private half is in the repository: fine for a laptop, never for a service.
+                if (!environment.IsDevelopment() && CommittedSigningKeys.Find(published[^1].Key) is { } committed)
+                {
+                    errors.Add($"{where} (kid '{published[^1].KeyId}') is the key committed as {committed}, whose private key anyone can read; "
+                        + $"outside Development (here {environment.EnvironmentName}) configure a key of your own.");
                 }
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException or ArgumentException)

@@ -21,7 +21,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
     /// <summary>Variables that are not <c>Licensing:…</c> settings: the hosts' own, and the downward API's.</summary>
     private static readonly HashSet<string> OtherVariables = new(StringComparer.Ordinal)
     {
-        "Urls", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_FORWARDEDHEADERS_ENABLED",
+        "Urls", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT",
         "Logging__Console__FormatterName", "POD_NAME", "POD_IP", "POD_NAMESPACE",
     };
 
@@ -144,6 +144,21 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    /// <summary>The login throttle needs the client's address: believed from the ingress controller alone.</summary>
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task Frontends_believe_forwarded_headers_only_from_the_configured_proxies(string overlay)
+    {
+        var rendered = await RenderedOverlay.Get(overlay);
+        var frontend = rendered.Workload(Frontend).MainContainer;
+
+        var proxies = Workload.EnvValue(rendered, frontend, "Licensing__Network__TrustedProxies__0");
+
+        Assert.Null(Workload.EnvValue(rendered, frontend, "ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
+        Assert.NotNull(proxies);
+        Assert.Empty(Orleans.Licensing.Frontend.Security.NetworkRules.Problems("TrustedProxies", [proxies]));
+    }
+
     [Theory]
     [MemberData(nameof(Overlays))]
     public async Task Each_host_gets_the_settings_of_the_cluster_contract(string overlay)
@@ -162,8 +177,10 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
             Assert.Equal("/etc/licensing/catalog/catalog.json", Workload.EnvValue(rendered, c, "Licensing__CatalogFile"));
             Assert.Equal("http://+:8080", Workload.EnvValue(rendered, c, "Urls"));
             Assert.Equal("json", Workload.EnvValue(rendered, c, "Logging__Console__FormatterName"));
-            Assert.Equal("Production", Workload.EnvValue(rendered, c, "DOTNET_ENVIRONMENT"));
-            Assert.Equal("Production", Workload.EnvValue(rendered, c, "ASPNETCORE_ENVIRONMENT"));
+            // The dev overlay signs with the committed dev-only key, which only Development accepts.
+            var environment = overlay == "dev" ? "Development" : "Production";
+            Assert.Equal(environment, Workload.EnvValue(rendered, c, "DOTNET_ENVIRONMENT"));
+            Assert.Equal(environment, Workload.EnvValue(rendered, c, "ASPNETCORE_ENVIRONMENT"));
             Assert.False(string.IsNullOrEmpty(Workload.EnvValue(rendered, c, "Licensing__Cluster__ServiceId")), $"{workload.Description}: no ServiceId");
             Assert.False(string.IsNullOrEmpty(Workload.EnvValue(rendered, c, "Licensing__Cluster__ClusterId")), $"{workload.Description}: no ClusterId");
         }

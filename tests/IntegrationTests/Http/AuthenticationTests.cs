@@ -111,4 +111,25 @@ public sealed class AuthenticationTests(RotatedCredentialsFrontend frontend) : I
         Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
+
+    [Fact]
+    public async Task An_attackers_failures_under_another_user_name_never_lock_out_KA_sharing_its_address()
+    {
+        using var shared = ClientFrom("127.0.0.7");
+        var invented = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            // Rotating invented names: they share one bucket for the address, so they neither escape nor fill the table.
+            using var response = await shared.SendAsync(Post(Basic($"mallory{i}", "guess"), KaForms.GetInfo("1")));
+            invented.Add(response.StatusCode);
+        }
+
+        using var operatorName = await shared.SendAsync(Post(Basic("isv", "operator-secret"), KaForms.GetInfo("1")));
+        using var ka = await shared.SendAsync(Post(Basic("ka", "new-secret"), KaForms.GetInfo("1")));
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Forbidden, 10), invented.Take(10));
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2), invented.Skip(10));
+        Assert.Equal(HttpStatusCode.TooManyRequests, operatorName.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, ka.StatusCode);
+    }
 }

@@ -17,17 +17,20 @@ public sealed class RestoreTests : IAsyncLifetime
 
     private readonly SameKeyFrontend _before = new();
     private readonly SameKeyFrontend _after = new();
+    private readonly OtherIssuerFrontend _otherIssuer = new();
 
     public async Task InitializeAsync()
     {
         await _before.InitializeAsync();
         await _after.InitializeAsync();
+        await _otherIssuer.InitializeAsync();
     }
 
     public async Task DisposeAsync()
     {
         await _before.DisposeAsync();
         await _after.DisposeAsync();
+        await _otherIssuer.DisposeAsync();
     }
 
     [Fact]
@@ -51,5 +54,33 @@ public sealed class RestoreTests : IAsyncLifetime
         Assert.True(view.RootElement.GetProperty("testMode").GetBoolean());
     }
 
+    /// <summary>
+    /// B.5 restores only "a body this service signed": another service that publishes the same key (a key shared
+    /// by mistake, or a retired key both still publish) signs with its own <c>iss</c>, and its bodies restore nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_body_signed_with_our_key_by_another_issuer_does_not_restore_and_the_id_stays_unknown()
+    {
+        var id = Ids.Next();
+        var foreign = await _otherIssuer.NewClient().Post(KaForms.Purchase(id, new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)));
+        Assert.Equal(HttpStatusCode.OK, foreign.Status);
+
+        var ka = _after.NewClient();
+        var renew = await ka.Post(KaForms.Renew(id, new DateOnly(2016, 4, 12), new DateOnly(2016, 5, 22), foreign.Base64));
+        var upgrade = await ka.Post(KaForms.Upgrade(id, "someproduct1-pro", new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22), previousBody: foreign.Base64));
+
+        Assert.Equal(HttpStatusCode.NotFound, renew.Status);
+        Assert.Equal(HttpStatusCode.NotFound, upgrade.Status);
+        using var operatorHttp = new HttpClient { BaseAddress = _after.BaseAddress };
+        operatorHttp.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("operator:operator-dev"u8));
+        using var view = await operatorHttp.GetAsync(new Uri($"/operator/licenses/{id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
+    }
+
     private sealed class SameKeyFrontend() : EmbeddedFrontend(SharedKey);
+
+    private sealed class OtherIssuerFrontend() : EmbeddedFrontend(new Dictionary<string, string?>(SharedKey)
+    {
+        ["Licensing:Signing:Issuer"] = "someone-else",
+    });
 }

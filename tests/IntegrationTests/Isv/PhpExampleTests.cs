@@ -110,7 +110,7 @@ public sealed class PhpExampleTests(EmbeddedFrontend frontend) : IAsyncLifetime
         ExternalCommand.Run(PhpBinary(), [RepositoryPaths.PhpExample, .. arguments]);
 
     // Not a skip: CI must prove the example works, so a machine without PHP is a failure to fix.
-    private static string PhpBinary() =>
+    internal static string PhpBinary() =>
         ExternalCommand.FindOnPath("php")
         ?? throw new InvalidOperationException(
             "php is not on PATH: the PHP example test needs php-cli with its bundled sodium extension (Debian: apt-get install php-cli).");

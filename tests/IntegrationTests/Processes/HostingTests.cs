@@ -123,6 +123,44 @@ public sealed class HostingTests
     }
 
     [Fact]
+    public async Task Outside_development_the_service_refuses_to_start_with_the_committed_dev_only_key_naming_it()
+    {
+        var settings = ServiceProcess.EmbeddedSettings(TestEnvironment.NewDataDirectory(), TestEnvironment.FreePort());
+        settings["Licensing__Ka__Credentials__0__UserName"] = "ka";
+        settings["Licensing__Ka__Credentials__0__Password"] = "ka-secret";
+        settings["Licensing__Operator__Credentials__0__UserName"] = "isv";
+        settings["Licensing__Operator__Credentials__0__Password"] = "isv-secret";
+        settings["Licensing__Signing__Keys__0__PrivateKeyFile"] = Path.Combine(RepositoryPaths.Root, "deploy", "k8s", "overlays", "dev", "dev-only-signing-key.pem");
+        foreach (var (key, value) in TestEnvironment.DevelopmentCatalog())
+        {
+            settings[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        await using var frontend = ServiceProcess.Frontend(settings, "Production");
+
+        var exitCode = await frontend.WaitForExit(StartTimeout);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("Licensing:Signing:Keys:0", frontend.Output, StringComparison.Ordinal);
+        Assert.Contains("deploy/k8s/overlays/dev/dev-only-signing-key.pem", frontend.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_development_the_committed_dev_only_key_signs()
+    {
+        var port = TestEnvironment.FreePort();
+        var settings = ServiceProcess.EmbeddedSettings(TestEnvironment.NewDataDirectory(), port);
+        settings["Licensing__Signing__Keys__0__PrivateKeyFile"] = Path.Combine(RepositoryPaths.Root, "deploy", "k8s", "overlays", "dev", "dev-only-signing-key.pem");
+        await using var frontend = ServiceProcess.Frontend(settings, "Development");
+        var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        await frontend.WaitUntilServing(address, StartTimeout);
+
+        var answer = await new KaClient(new HttpClient { BaseAddress = address }).Post(KaForms.Purchase(Ids.Next("D"), new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)));
+
+        Assert.True(answer.Status == HttpStatusCode.OK, $"{answer.Status} {answer.Text}\n{frontend.Output}");
+    }
+
+    [Fact]
     public async Task Credentials_keys_and_activation_data_never_reach_the_logs_even_at_debug_level()
     {
         var port = TestEnvironment.FreePort();

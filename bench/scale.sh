@@ -7,14 +7,21 @@
 #   3. stop it and start it again: the time from start to /health/ready with N licenses stored;
 #   4. drive the restarted service over all N licenses (warm-up, then write, read, mixed and open-loop phases):
 #      most requests find their license not yet active, so they pay its activation from storage too. The cost
-#      per request (service and PostgreSQL CPU per request) is compared across sizes.
+#      per request (service and PostgreSQL CPU per request) is compared across sizes (phase "drive");
+#   5. request the billing report for 2016, a year that covers every seeded license, as CSV: time, bytes, lines,
+#      pages and the service's peak resident memory; then the same request dropped by its client after
+#      BENCH_BILLING_CANCEL_AFTER seconds: whether the service counted it cancelled, the pages it had read then
+#      and 2 s later, and its CPU before and after the drop (the work stops: CPU falls back) (phase "billing").
 # Results: bench/results/scale-postgresql.json and .md (or scale-sqlite.*).
 # Usage: bash bench/scale.sh    (env: BENCH_SCALE_SIZES="10000 100000 1000000", BENCH_SCALE_STORAGE=postgresql|sqlite,
-#                                BENCH_CONCURRENCY=32, BENCH_DURATION=10, BENCH_WARMUP=20)
+#                                BENCH_SCALE_PHASES="drive billing" (either or both; seeding always runs),
+#                                BENCH_BILLING_CANCEL_AFTER=1, BENCH_CONCURRENCY=32, BENCH_DURATION=10, BENCH_WARMUP=20)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${BENCH_SCALE_SIZES:-10000 100000 1000000}
 storage=${BENCH_SCALE_STORAGE:-postgresql}
+phases=" ${BENCH_SCALE_PHASES:-drive billing} "
+cancel_after=${BENCH_BILLING_CANCEL_AFTER:-1}
 out=$root/bench/results
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
@@ -33,6 +40,69 @@ metric() {
 }
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
+
+# cpu_ticks PID: the process's user + system CPU time so far, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+hz=$(getconf CLK_TCK)
+
+# seconds_between START END: wall time between two `date +%s.%N` readings.
+seconds_between() { awk -v s="$1" -v e="$2" 'BEGIN { printf "%.2f", e - s }'; }
+
+# cores TICKS_START TICKS_END START END: CPU cores a process used between two readings.
+cores() { awk -v a="$1" -v b="$2" -v s="$3" -v e="$4" -v hz="$hz" 'BEGIN { printf "%.2f", (b - a) / hz / (e - s) }'; }
+
+# sample_peak_rss PID FILE: until killed, keeps the process's peak resident memory (KiB) in FILE.
+sample_peak_rss() {
+  local peak=0 now
+  while kill -0 "$1" 2>/dev/null; do
+    now=$(rss_kib "$1" 2>/dev/null || echo 0)
+    if [ "${now:-0}" -gt "$peak" ]; then peak=$now; echo "$peak" >"$2"; fi
+    sleep 0.05
+  done
+}
+
+# billing_phase N: the report over every stored license, then the same request dropped after $cancel_after s.
+billing_phase() {
+  local n=$1 from=2016-01-01 to=2016-12-31
+  local url="http://127.0.0.1:$http_port/operator/billing?from=$from&to=$to&format=csv"
+  local pages0 rss0 sampler result status seconds bytes lines pages peak
+  pages0=$(metric '^licensing_billing_pages_total')
+  rss0=$(rss_kib "$service")
+  echo "$rss0" >"$scratch/billing-peak"
+  sample_peak_rss "$service" "$scratch/billing-peak" &
+  sampler=$!
+  result=$(curl -s -u operator:operator-dev -o "$scratch/billing.csv" -w '%{http_code} %{time_total} %{size_download}' "$url")
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  pages=$(($(metric '^licensing_billing_pages_total') - pages0))
+  peak=$(cat "$scratch/billing-peak")
+  read -r status seconds bytes <<<"$result"
+  lines=$(($(wc -l <"$scratch/billing.csv") - 1))
+  rm -f "$scratch/billing.csv"
+  echo "billing $from..$to: HTTP $status in ${seconds}s, $bytes bytes, $lines lines, $pages pages, service RSS $((rss0 / 1024)) MiB before, $((peak / 1024)) MiB peak"
+
+  # The dropped request: curl gives up after $cancel_after s and closes the connection, as a client that goes away.
+  local cancelled0 s0 s1 s2 s3 t0 t1 t2 t3 dropped later outcome=completed
+  cancelled0=$(metric '^licensing_billing_reports_total\{.*outcome="cancelled"')
+  pages0=$(metric '^licensing_billing_pages_total')
+  s0=$(date +%s.%N); t0=$(cpu_ticks "$service")
+  curl -s -u operator:operator-dev -o /dev/null --max-time "$cancel_after" "$url" || true
+  s1=$(date +%s.%N); t1=$(cpu_ticks "$service")
+  sleep 0.5
+  dropped=$(($(metric '^licensing_billing_pages_total') - pages0))
+  s2=$(date +%s.%N); t2=$(cpu_ticks "$service")
+  sleep 2
+  s3=$(date +%s.%N); t3=$(cpu_ticks "$service")
+  later=$(($(metric '^licensing_billing_pages_total') - pages0))
+  if [ "$(metric '^licensing_billing_reports_total\{.*outcome="cancelled"')" -gt "$cancelled0" ]; then outcome=cancelled; fi
+  echo "billing dropped after $(seconds_between "$s0" "$s1")s: $outcome; pages read $dropped, 2 s later $later; service CPU $(cores "$t0" "$t1" "$s0" "$s1") cores before the drop, $(cores "$t2" "$t3" "$s2" "$s3") after"
+  cat >"$raw/$n-billing.json" <<EOF
+{"from": "$from", "to": "$to", "httpStatus": $status, "seconds": $seconds, "bytes": $bytes, "lines": $lines, "pages": $pages,
+ "rssMiBBefore": $(awk -v k="$rss0" 'BEGIN { printf "%.1f", k / 1024 }'), "peakRssMiB": $(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }'),
+ "cancelAfterSeconds": $(seconds_between "$s0" "$s1"), "cancelledOutcome": "$outcome", "pagesBeforeCancel": $dropped, "pagesAfterCancel": $later,
+ "cpuCoresBeforeCancel": $(cores "$t0" "$t1" "$s0" "$s1"), "cpuCoresAfterCancel": $(cores "$t2" "$t3" "$s2" "$s3")}
+EOF
+}
 
 start_service() {
   local name=$1
@@ -78,9 +148,14 @@ for n in $sizes; do
     database_mib=$(du -sm "$data" | cut -f1)
   fi
 
-  driver run --url "http://127.0.0.1:$http_port" --label "scale-$n" -c "$concurrency" -d "$duration" --prefix "$prefix" --resume "$n" \
-    --seed 0 --warmup "$warmup" -p closed:write closed:read closed:mixed open:mixed:50% \
-    --pid "$service" "${database_pid[@]}" --no-progress --json "$raw/$n-run.json" | grep -E '^(closed|open)'
+  if [[ $phases == *" drive "* ]]; then
+    driver run --url "http://127.0.0.1:$http_port" --label "scale-$n" -c "$concurrency" -d "$duration" --prefix "$prefix" --resume "$n" \
+      --seed 0 --warmup "$warmup" -p closed:write closed:read closed:mixed open:mixed:50% \
+      --pid "$service" "${database_pid[@]}" --no-progress --json "$raw/$n-run.json" | grep -E '^(closed|open)'
+  fi
+  if [[ $phases == *" billing "* ]]; then
+    billing_phase "$n"
+  fi
   stop "$service"
   cat >"$raw/$n-facts.json" <<EOF
 {"licenses": $n, "storage": "$storage", "activeLicenseGrains": $activations,

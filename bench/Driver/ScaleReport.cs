@@ -14,7 +14,10 @@ internal static class ScaleReport
         {
             var facts = await Read<ScaleFacts>(file);
             var seed = (await Read<RunResult>(Path.Combine(resultsDirectory, $"{facts.Licenses}-seed.json"))).Phases.Single();
-            var run = await Read<RunResult>(Path.Combine(resultsDirectory, $"{facts.Licenses}-run.json"));
+            var runFile = Path.Combine(resultsDirectory, $"{facts.Licenses}-run.json");
+            var billingFile = Path.Combine(resultsDirectory, $"{facts.Licenses}-billing.json");
+            var phases = File.Exists(runFile) ? (await Read<RunResult>(runFile)).Phases.Select(ScalePhase.From).ToList() : [];
+            var billing = File.Exists(billingFile) ? await Read<ScaleBilling>(billingFile) : null;
             var grains = Math.Max(1, facts.ActiveLicenseGrains);
             rows.Add(new ScaleRow(
                 facts.Licenses,
@@ -27,7 +30,8 @@ internal static class ScaleReport
                 Math.Round((facts.RssKiBAfter - facts.RssKiBBefore) * 1024.0 / grains),
                 facts.StartToReadySeconds,
                 facts.DatabaseMiB,
-                [.. run.Phases.Select(ScalePhase.From)]));
+                phases,
+                billing));
         }
 
         rows.Sort((a, b) => a.Licenses.CompareTo(b.Licenses));
@@ -73,6 +77,22 @@ internal static class ScaleReport
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"| {row.Licenses:N0} | {phase.Name} | {phase.Throughput:F0} | {phase.P50Ms:F2} | {phase.P99Ms:F2} | {Optional(phase.ServiceMicrosPerRequest)} "
                     + $"| {Optional(phase.DatabaseMicrosPerRequest)} | {Optional(phase.ServicePeakMemoryMiB)} | {phase.NonOk} | {phase.ReplayMismatches} |");
+            }
+        }
+
+        if (document.Sizes.Any(r => r.Billing is not null))
+        {
+            text.AppendLine();
+            text.AppendLine("Billing report (CSV, streamed a page of licenses at a time) over every stored license, then the same request dropped by its client:");
+            text.AppendLine();
+            text.AppendLine("| stored licenses | period | status | seconds | MiB | lines | pages | service RSS before / peak (MiB) | dropped after (s) | outcome | pages read when dropped / 2 s later | service CPU cores before / after the drop |");
+            text.AppendLine("|--:|---|--:|--:|--:|--:|--:|--:|--:|---|--:|--:|");
+            foreach (var row in document.Sizes.Where(r => r.Billing is not null))
+            {
+                var b = row.Billing!;
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {row.Licenses:N0} | {b.From} to {b.To} | {b.HttpStatus} | {b.Seconds:F2} | {b.Bytes / 1048576.0:F1} | {b.Lines:N0} | {b.Pages:N0} | {b.RssMiBBefore:F0} / {b.PeakRssMiB:F0} "
+                    + $"| {b.CancelAfterSeconds:F1} | {b.CancelledOutcome} | {b.PagesBeforeCancel:N0} / {b.PagesAfterCancel:N0} | {b.CpuCoresBeforeCancel:F2} / {b.CpuCoresAfterCancel:F2} |");
             }
         }
 

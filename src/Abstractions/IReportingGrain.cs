@@ -1,15 +1,22 @@
 namespace Orleans.Licensing;
 
 /// <summary>
-/// Questions about many licenses, answered from the read model (never by activating license grains).
-/// Each call first brings the read model up to date with what storage holds.
+/// Questions about many licenses, answered from the license store's rows (never by activating license grains),
+/// each call a bounded amount of work: a page of at most <c>limit</c> licenses.
 /// </summary>
 [Alias("licensing.IReportingGrain")]
 public interface IReportingGrain : IGrainWithIntegerKey
 {
-    [Alias("List")]
-    Task<LicensePage> List(string? productId, string? status, string? after, int limit);
+    /// <summary>The largest page a call may ask for: one call stays well inside Orleans' call timeout and message size.</summary>
+    public const int MaxPageLicenses = 10_000;
 
-    [Alias("Billing")]
-    Task<BillingReport> Billing(DateOnly firstDay, DateOnly lastDay);
+    [Alias("List")]
+    Task<LicensePage> List(string? productId, string? status, string? after, int limit, CancellationToken cancellation = default);
+
+    /// <summary>
+    /// The billing lines of the next <paramref name="limit"/> real licenses after <paramref name="after"/> (null to
+    /// begin), for the days <paramref name="firstDay"/> to <paramref name="lastDay"/>.
+    /// </summary>
+    [Alias("BillingPage")]
+    Task<BillingPage> BillingPage(DateOnly firstDay, DateOnly lastDay, string? after, int limit, CancellationToken cancellation = default);
 }

@@ -105,14 +105,34 @@ public sealed class LicenseVerifier
         }
 
         // exp is the first moment the license is no longer valid (RFC 7519 4.1.4).
-        if (now >= claims.ExpiresAt + Policy.GracePeriod)
+        var graceEnds = GraceEnds(claims.ExpiresAt, Policy.GracePeriod);
+        if (now >= graceEnds)
         {
             return (VerificationFailure.Expired, Policy.GracePeriod > TimeSpan.Zero
-                ? $"expired {Format(claims.ExpiresAt)}, grace ended {Format(claims.ExpiresAt + Policy.GracePeriod)}, now {Format(now)}"
+                ? $"expired {Format(claims.ExpiresAt)}, grace ended {Format(graceEnds)}, now {Format(now)}"
                 : $"expired {Format(claims.ExpiresAt)}, now {Format(now)}");
         }
 
         return (VerificationFailure.None, null);
+    }
+
+    /// <summary>
+    /// <c>exp</c> plus the grace, held at the ends of <see cref="DateTimeOffset"/>'s range: a license that expires
+    /// at the end of time (a body signed before dates were bounded can) stays valid rather than throwing.
+    /// </summary>
+    private static DateTimeOffset GraceEnds(DateTimeOffset expiresAt, TimeSpan grace)
+    {
+        if (grace > TimeSpan.Zero && grace > DateTimeOffset.MaxValue - expiresAt)
+        {
+            return DateTimeOffset.MaxValue;
+        }
+
+        if (grace < TimeSpan.Zero && grace < DateTimeOffset.MinValue - expiresAt)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        return expiresAt + grace;
     }
 
     private static string DescribeTokenFailure(VerificationResult result) => result.Failure switch

@@ -24,6 +24,7 @@ public sealed class KaRequestParserPropertyTests
         "PURCHASE", "RENEW", "UPGRADE", "TERMINATE", "GET-INFO", "purchase", "2", "3", "Y", "n", "N",
         "12345678", "0123456", "12-34", "someproduct1", "someproduct1-pro", "flatproduct", "domainbound", "ipbound", "guidbound",
         "12/03/2016", @"22\04\2016", "22/04/2015", "31/02/2016", "29/02/2016", "18/09/2016",
+        "01/01/0001", @"31\12\9999", "31/12/1969", "01/01/1970", "31/12/2199", "01/01/2200",
         "NCA4IDE1IDE2IDIzIDQy", "NCA4 IDE1", "====", "example.com", "192.0.2.1", "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "");
 
     private static readonly Gen<string> Value = Gen.Frequency(
@@ -89,6 +90,9 @@ public sealed class KaRequestParserPropertyTests
             case KaIssueRequest issue:
                 Assert.NotNull(Catalog.Find(issue.Order.ProductId));
                 Assert.True(issue.Order.ExpiryDate > issue.Order.StartDate);
+                Assert.All(
+                    (DateOnly?[])[issue.Order.StartDate, issue.Order.ExpiryDate, issue.Order.SubscriptionDate, issue.Order.PurchaseDate],
+                    date => Assert.True(date is null || LicenseDateBounds.Contains(date.Value), $"{date} is outside the bound"));
                 Assert.True(issue.Order.SubscriptionDate is null || issue.Order.ExpiryDate >= issue.Order.SubscriptionDate);
                 Assert.Null(ActivationDataRules.Check(Catalog.Find(issue.Order.ProductId)!, issue.Order.ActivationData));
                 break;
@@ -97,6 +101,7 @@ public sealed class KaRequestParserPropertyTests
                 break;
             case KaTerminateRequest terminate:
                 Assert.NotNull(Catalog.Find(terminate.Order.ProductId));
+                Assert.True(LicenseDateBounds.Contains(terminate.Order.TerminationDate), $"{terminate.Order.TerminationDate} is outside the bound");
                 break;
             default:
                 Assert.Fail($"unexpected request type {request.GetType()}");

@@ -284,6 +284,37 @@ public sealed class KaRequestParserTests
     }
 
     [Theory]
+    [InlineData(KaFields.PurchaseDate, @"01\01\0001")]
+    [InlineData(KaFields.SubscriptionDate, "31/12/1969")]
+    [InlineData(KaFields.StartDate, @"01\01\0001")]
+    [InlineData(KaFields.ExpiryDate, @"31\12\9999")]
+    [InlineData(KaFields.ExpiryDate, "01/01/2200")]
+    public void A_real_date_outside_the_years_1970_to_2199_is_refused_naming_its_field(string field, string date)
+    {
+        var error = AssertError(Parse(Purchase((field, date))), field);
+
+        Assert.Contains("outside the years 1970 to 2199", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_termination_date_outside_the_years_1970_to_2199_is_refused_naming_its_field()
+    {
+        var form = Decode(TerminateBody).Select(f => f.Key == KaFields.TerminationDate ? Field(f.Key, "01/01/0001") : f);
+
+        AssertError(Parse(form), KaFields.TerminationDate);
+    }
+
+    [Theory]
+    [InlineData("01/01/1970", "31/12/2199")]
+    [InlineData(@"01\01\1970", @"02\01\1970")]
+    public void The_first_and_last_days_of_the_bound_are_accepted(string start, string expiry)
+    {
+        var request = AssertRequest<KaIssueRequest>(Parse(Purchase((KaFields.StartDate, start), (KaFields.ExpiryDate, expiry), (KaFields.PurchaseDate, start), (KaFields.SubscriptionDate, start))));
+
+        Assert.Equal((LicenseDateBounds.First.Year, LicenseDateBounds.First.DayOfYear), (request.Order.StartDate.Year, request.Order.StartDate.DayOfYear));
+    }
+
+    [Theory]
     [InlineData("DELETE")]
     [InlineData("GETINFO")]
     [InlineData("PURCHASE ")]

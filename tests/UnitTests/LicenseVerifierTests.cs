@@ -173,6 +173,33 @@ public sealed class LicenseVerifierTests : IDisposable
     }
 
     [Fact]
+    public void A_license_expiring_at_the_end_of_time_stays_valid_under_any_grace_period()
+    {
+        // Bodies signed before KA dates were bounded (B.3) can run from 0001-01-01 to 9999-12-31.
+        var endless = TestKeys.SampleClaims() with
+        {
+            StartDate = DateOnly.MinValue,
+            ExpiryDate = DateOnly.MaxValue,
+            ExpiresAt = DateTimeOffset.MaxValue,
+        };
+
+        var result = Verifier(At(Midway) with { GracePeriod = TimeSpan.FromDays(7) }).Verify(Body(endless));
+        var longest = Verifier(At(Midway) with { GracePeriod = TimeSpan.MaxValue }).Verify(Body());
+
+        Assert.True(result.IsValid, result.Detail);
+        Assert.False(result.InGracePeriod);
+        Assert.True(longest.IsValid, longest.Detail);
+    }
+
+    [Fact]
+    public void A_license_that_expired_long_ago_is_expired_under_a_negative_grace_period()
+    {
+        var result = Verifier(At(Midway) with { GracePeriod = TimeSpan.MinValue }).Verify(Body(TestKeys.SampleClaims() with { StartDate = DateOnly.MinValue }));
+
+        Assert.Equal(VerificationFailure.Expired, result.Failure);
+    }
+
+    [Fact]
     public void Before_its_start_date_a_license_is_not_yet_valid()
     {
         var result = Verifier(At(Start.AddSeconds(-1))).Verify(Body());

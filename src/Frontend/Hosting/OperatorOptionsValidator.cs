@@ -9,6 +9,11 @@ internal sealed class OperatorOptionsValidator : IValidateOptions<OperatorOption
     public ValidateOptionsResult Validate(string? name, OperatorOptions options)
     {
         var problems = CredentialRules.Problems(OperatorOptions.Section, options.Credentials).ToList();
+        if (options.BillingPageLicenses is < 1 or > IReportingGrain.MaxPageLicenses)
+        {
+            problems.Add($"{OperatorOptions.Section}:{nameof(OperatorOptions.BillingPageLicenses)} is {options.BillingPageLicenses}; it must be 1 to {IReportingGrain.MaxPageLicenses}");
+        }
+
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -104,6 +104,11 @@ internal static class KaRequestParser
                 return KaParseResult.Fail($"{name} '{text}' is not a real date in DD/MM/YYYY");
             }
 
+            if (!LicenseDateBounds.Contains(date))
+            {
+                return KaParseResult.Fail($"{name} '{text}' is outside the years {LicenseDateBounds.Years}");
+            }
+
             dates[name] = date;
         }
 

@@ -37,7 +37,7 @@ internal static class OperatorEndpoints
 
     /// <summary>Licenses from the read model, by PURCHASE_ID; <c>after</c> is the previous page's <c>next</c>.</summary>
     private static async Task<Results<Ok<LicensePage>, ContentHttpResult>> List(
-        IGrainFactory grains, string? product = null, string? status = null, string? after = null, int limit = 100)
+        IGrainFactory grains, HttpContext http, string? product = null, string? status = null, string? after = null, int limit = 100)
     {
         if (limit is < 1 or > 1000)
         {
@@ -49,18 +49,25 @@ internal static class OperatorEndpoints
             return ErrorResults.Text(StatusCodes.Status400BadRequest, $"status '{status}' is not Active, Expired or Terminated");
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IReportingGrain>(0).List(product, status, after, limit));
+        return TypedResults.Ok(await grains.GetGrain<IReportingGrain>(0).List(product, status, after, limit, http.RequestAborted));
     }
 
     /// <summary>
     /// Every real (non-test) license active between <c>from</c> and <c>to</c> (inclusive, yyyy-MM-dd), with its
-    /// product and active days: JSON, or CSV with <c>format=csv</c>.
+    /// product and active days: JSON, or CSV with <c>format=csv</c>. Streamed a page of licenses at a time
+    /// (<see cref="BillingReportStream"/>); everything that can be refused is checked before the first page is read.
     /// </summary>
-    private static async Task<IResult> Billing(IGrainFactory grains, string? from, string? to, string? format)
+    private static async Task<IResult> Billing(
+        IGrainFactory grains, IOptions<OperatorOptions> options, TimeProvider time, HttpContext http, string? from, string? to, string? format)
     {
-        if (!TryParseDay(from, out var firstDay) || !TryParseDay(to, out var lastDay))
+        if (InvalidDay(nameof(from), from, out var firstDay) is { } badFrom)
         {
-            return ErrorResults.Text(StatusCodes.Status400BadRequest, "from and to are required, as yyyy-MM-dd");
+            return badFrom;
+        }
+
+        if (InvalidDay(nameof(to), to, out var lastDay) is { } badTo)
+        {
+            return badTo;
         }
 
         if (lastDay < firstDay)
@@ -68,22 +75,41 @@ internal static class OperatorEndpoints
             return ErrorResults.Text(StatusCodes.Status400BadRequest, $"to {to} is before from {from}");
         }
 
-        var report = await grains.GetGrain<IReportingGrain>(0).Billing(firstDay, lastDay);
-        return format switch
+        if (format is not (null or "json" or "csv"))
         {
-            null or "json" => TypedResults.Ok(report),
-            "csv" => TypedResults.Text(BillingCsv.Write(report), "text/csv; charset=utf-8"),
-            _ => ErrorResults.Text(StatusCodes.Status400BadRequest, $"format '{format}' is not json or csv"),
-        };
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"format '{format}' is not json or csv");
+        }
+
+        var generatedAt = time.GetUtcNow();
+        var pageLicenses = options.Value.BillingPageLicenses;
+        var reporting = grains.GetGrain<IReportingGrain>(0);
+        var firstPage = await reporting.BillingPage(firstDay, lastDay, null, pageLicenses, http.RequestAborted);
+        return new BillingReportStream(reporting, firstDay, lastDay, generatedAt, format == "csv", pageLicenses, firstPage);
+    }
+
+    /// <summary>Null when <paramref name="text"/> is a day within <see cref="LicenseDateBounds"/>; else the 400 naming the parameter.</summary>
+    private static ContentHttpResult? InvalidDay(string name, string? text, out DateOnly day)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            day = default;
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"{name} is required, as yyyy-MM-dd");
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day))
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"{name} '{text}' is not a date as yyyy-MM-dd");
+        }
+
+        return LicenseDateBounds.Contains(day)
+            ? null
+            : ErrorResults.Text(StatusCodes.Status400BadRequest, $"{name} {text} is outside the years {LicenseDateBounds.Years}");
     }
 
     private static ContentHttpResult? InvalidPurchaseId(string purchaseId) =>
         KaRequestParser.IsPurchaseId(purchaseId)
             ? null
             : ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID (1 to 10 letters and digits)");
-
-    private static bool TryParseDay(string? text, out DateOnly day) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out day);
 
     private static async Task<Results<Ok<LicenseView>, ContentHttpResult>> Describe(string purchaseId, IGrainFactory grains)
     {

@@ -31,6 +31,12 @@ public static class LicensingTelemetry
     /// <summary>Bodies newly issued (not repeats), by action and product.</summary>
     public static readonly Counter<long> LicensesIssued = Meter.CreateCounter<long>("licensing.licenses.issued", description: "License bodies issued");
 
+    /// <summary>Pages of licenses read for billing reports; a report over N real licenses reads N / page size.</summary>
+    public static readonly Counter<long> BillingPages = Meter.CreateCounter<long>("licensing.billing.pages", description: "Pages of licenses read for billing reports");
+
+    /// <summary>Billing reports by outcome: completed, cancelled (the client went away) or failed.</summary>
+    public static readonly Counter<long> BillingReports = Meter.CreateCounter<long>("licensing.billing.reports", description: "Billing reports by outcome");
+
     public static readonly Histogram<double> StorageWriteDuration = Meter.CreateHistogram("licensing.storage.write.duration", "s", "Time to make a license's new state durable", advice: DurationAdvice);
 
     /// <summary>How many license writes each storage transaction carried (group commit).</summary>

@@ -6,6 +6,11 @@ namespace Orleans.Licensing.Reporting;
 /// where periods overlap (a RENEW starts before the last one expired, an UPGRADE re-issues the same dates) the
 /// latest revision decides the product, so no day is ever counted twice.
 /// </summary>
+/// <remarks>
+/// Works on day numbers and whole intervals, never day by day: the cost follows the license's periods, not the
+/// length of the report's period, and no date arithmetic can leave <see cref="DateOnly"/>'s range, whatever a
+/// release before the date bound (<see cref="LicenseDateBounds"/>) stored.
+/// </remarks>
 public static class BillingCalculator
 {
     public static IEnumerable<BillingLine> Lines(
@@ -16,32 +21,92 @@ public static class BillingCalculator
             return [];
         }
 
-        var byRevision = periods.OrderByDescending(p => p.Revision).ToArray();
-        var from = Max(firstDay, periods.Min(p => p.EffectiveStart));
-        var to = Min(lastDay, periods.Max(p => p.ExpiryDate));
+        // Inclusive day numbers; the day before a termination on DateOnly.MinValue is -1, which bills nothing.
+        var from = firstDay.DayNumber;
+        var to = lastDay.DayNumber;
         if (terminatedOn is { } terminated)
         {
-            to = Min(to, terminated.AddDays(-1));
+            to = Math.Min(to, terminated.DayNumber - 1);
         }
 
-        var days = new Dictionary<string, (int Count, DateOnly First, DateOnly Last)>(StringComparer.Ordinal);
-        for (var day = from; day <= to; day = day.AddDays(1))
+        // Days already decided by a later revision, as disjoint intervals in order.
+        var decided = new List<(int First, int Last)>();
+        var products = new Dictionary<string, (int Count, int First, int Last)>(StringComparer.Ordinal);
+        foreach (var period in periods.OrderByDescending(p => p.Revision))
         {
-            var covering = Array.Find(byRevision, p => p.EffectiveStart <= day && day <= p.ExpiryDate);
-            if (covering is null)
+            var first = Math.Max(from, period.EffectiveStart.DayNumber);
+            var last = Math.Min(to, period.ExpiryDate.DayNumber);
+            if (first > last)
             {
                 continue;
             }
 
-            days[covering.ProductId] = days.TryGetValue(covering.ProductId, out var seen)
-                ? (seen.Count + 1, seen.First, day)
-                : (1, day, day);
+            foreach (var (gapFirst, gapLast) in Undecided(decided, first, last))
+            {
+                var count = gapLast - gapFirst + 1;
+                products[period.ProductId] = products.TryGetValue(period.ProductId, out var seen)
+                    ? (seen.Count + count, Math.Min(seen.First, gapFirst), Math.Max(seen.Last, gapLast))
+                    : (count, gapFirst, gapLast);
+            }
+
+            Decide(decided, first, last);
         }
 
-        return days.OrderBy(d => d.Value.First).Select(d => new BillingLine(purchaseId, d.Key, d.Value.Count, d.Value.First, d.Value.Last));
+        return products
+            .OrderBy(p => p.Value.First)
+            .Select(p => new BillingLine(purchaseId, p.Key, p.Value.Count, DateOnly.FromDayNumber(p.Value.First), DateOnly.FromDayNumber(p.Value.Last)))
+            .ToList();
     }
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    /// <summary>The parts of [first, last] no interval of <paramref name="decided"/> covers.</summary>
+    private static List<(int First, int Last)> Undecided(List<(int First, int Last)> decided, int first, int last)
+    {
+        var gaps = new List<(int First, int Last)>();
+        var next = first;
+        foreach (var (takenFirst, takenLast) in decided)
+        {
+            if (takenLast < next)
+            {
+                continue;
+            }
 
-    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+            if (takenFirst > last)
+            {
+                break;
+            }
+
+            if (takenFirst > next)
+            {
+                gaps.Add((next, takenFirst - 1));
+            }
+
+            next = takenLast + 1;
+            if (next > last)
+            {
+                return gaps;
+            }
+        }
+
+        gaps.Add((next, last));
+        return gaps;
+    }
+
+    /// <summary>Adds [first, last] to <paramref name="decided"/>, merging what it overlaps or touches.</summary>
+    private static void Decide(List<(int First, int Last)> decided, int first, int last)
+    {
+        var index = 0;
+        while (index < decided.Count && decided[index].Last < first - 1)
+        {
+            index++;
+        }
+
+        while (index < decided.Count && decided[index].First <= last + 1)
+        {
+            first = Math.Min(first, decided[index].First);
+            last = Math.Max(last, decided[index].Last);
+            decided.RemoveAt(index);
+        }
+
+        decided.Insert(index, (first, last));
+    }
 }

@@ -56,59 +56,78 @@ public sealed class LicenseQueries(StorageProvider provider, string connectionSt
         return items.Count > limit ? new LicensePage(items[..limit], items[limit - 1].PurchaseId) : new LicensePage(items, null);
     }
 
-    /// <summary>B.10: real licenses only; test licenses are never billed.</summary>
-    public async Task<(int Considered, List<BillingLine> Lines)> Billing(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellation = default)
+    /// <summary>
+    /// B.10: real licenses only; test licenses are never billed. Reads the next <paramref name="limit"/> real
+    /// licenses by PURCHASE_ID after <paramref name="after"/> with their periods in range, in one statement, so each
+    /// license is billed from one consistent read. A license without a period in range still takes its place in the
+    /// page: the work of a call is bounded by the licenses it reads, whatever the range.
+    /// </summary>
+    public async Task<BillingPage> BillingPage(DateOnly firstDay, DateOnly lastDay, string? after, int limit, CancellationToken cancellation = default)
     {
         await using var connection = StorageConnections.Create(provider, connectionString);
         await connection.OpenAsync(cancellation);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT p.PurchaseId, p.Revision, p.Cause, p.ProductId, p.StartDate, p.ExpiryDate, p.IssuedAt, l.TerminatedOn
-            FROM LicenseIssuances p
-            JOIN Licenses l ON l.ServiceId = p.ServiceId AND l.PurchaseId = p.PurchaseId
-            WHERE p.ServiceId = @service AND l.TestMode = 0 AND p.StartDate <= @last AND p.ExpiryDate >= @first
-            ORDER BY p.PurchaseId, p.Revision
-            """;
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            WITH page AS (
+                SELECT PurchaseId, TerminatedOn FROM Licenses
+                WHERE ServiceId = @service AND TestMode = 0 AND PurchaseId > @after
+                ORDER BY PurchaseId LIMIT {limit})
+            SELECT page.PurchaseId, p.Revision, p.Cause, p.ProductId, p.StartDate, p.ExpiryDate, p.IssuedAt, page.TerminatedOn
+            FROM page
+            LEFT JOIN LicenseIssuances p
+                ON p.ServiceId = @service AND p.PurchaseId = page.PurchaseId AND p.StartDate <= @last AND p.ExpiryDate >= @first
+            ORDER BY page.PurchaseId, p.Revision
+            """);
         StorageValues.Set(command, "service", serviceId);
+        StorageValues.Set(command, "after", after ?? "");
         StorageValues.Set(command, "first", StorageValues.Text(firstDay));
         StorageValues.Set(command, "last", StorageValues.Text(lastDay));
         var lines = new List<BillingLine>();
         var considered = 0;
+        var read = 0;
         var periods = new List<BilledPeriod>();
         string? current = null;
         DateOnly? terminatedOn = null;
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        await using (var reader = await command.ExecuteReaderAsync(cancellation))
         {
-            var id = reader.GetString(0);
-            if (id != current)
+            while (await reader.ReadAsync(cancellation))
             {
-                Flush();
-                current = id;
-                terminatedOn = reader.IsDBNull(7) ? null : StorageValues.Day(reader.GetString(7));
-            }
+                var id = reader.GetString(0);
+                if (id != current)
+                {
+                    Flush();
+                    current = id;
+                    read++;
+                    terminatedOn = reader.IsDBNull(7) ? null : StorageValues.Day(reader.GetString(7));
+                }
 
-            periods.Add(new BilledPeriod(
-                Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
-                Enum.Parse<IssuanceCause>(reader.GetString(2)),
-                reader.GetString(3),
-                StorageValues.Day(reader.GetString(4)),
-                StorageValues.Day(reader.GetString(5)),
-                StorageValues.Instant(reader.GetString(6))));
+                if (reader.IsDBNull(1))
+                {
+                    continue;
+                }
+
+                periods.Add(new BilledPeriod(
+                    Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    Enum.Parse<IssuanceCause>(reader.GetString(2)),
+                    reader.GetString(3),
+                    StorageValues.Day(reader.GetString(4)),
+                    StorageValues.Day(reader.GetString(5)),
+                    StorageValues.Instant(reader.GetString(6))));
+            }
         }
 
         Flush();
-        return (considered, lines);
+        return new BillingPage(lines, considered, read == limit ? current : null);
 
         void Flush()
         {
-            if (current is null)
+            if (periods.Count == 0)
             {
                 return;
             }
 
             considered++;
-            lines.AddRange(BillingCalculator.Lines(current, periods, terminatedOn, firstDay, lastDay));
+            lines.AddRange(BillingCalculator.Lines(current!, periods, terminatedOn, firstDay, lastDay));
             periods.Clear();
         }
     }

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Orleans.Licensing.Hosting;
 
 namespace Orleans.Licensing.Reporting;
 
@@ -6,12 +7,14 @@ namespace Orleans.Licensing.Reporting;
 [StatelessWorker]
 internal sealed class ReportingGrain(LicenseQueries queries, TimeProvider time) : Grain, IReportingGrain
 {
-    public Task<LicensePage> List(string? productId, string? status, string? after, int limit) =>
-        queries.List(productId, status, after, limit, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+    public Task<LicensePage> List(string? productId, string? status, string? after, int limit, CancellationToken cancellation) =>
+        queries.List(productId, status, after, limit, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellation);
 
-    public async Task<BillingReport> Billing(DateOnly firstDay, DateOnly lastDay)
+    public Task<BillingPage> BillingPage(DateOnly firstDay, DateOnly lastDay, string? after, int limit, CancellationToken cancellation)
     {
-        var (considered, lines) = await queries.Billing(firstDay, lastDay);
-        return new BillingReport(firstDay, lastDay, time.GetUtcNow(), considered, lines);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, IReportingGrain.MaxPageLicenses);
+        LicensingTelemetry.BillingPages.Add(1);
+        return queries.BillingPage(firstDay, lastDay, after, limit, cancellation);
     }
 }

@@ -158,6 +158,10 @@ internal static class MigratedServiceCheck
     }
 
     /// <summary>The same JSON text for the same content, whoever wrote it (jq or the service), without <paramref name="ignored"/>.</summary>
+    /// <summary>
+    /// The document with its members in name order: the billing report, now streamed, writes licensesConsidered
+    /// after its lines, and a JSON object's member order carries no meaning.
+    /// </summary>
     private static string Normalized(JsonElement element, params string[] ignored)
     {
         var node = JsonNode.Parse(element.GetRawText())!;
@@ -166,8 +170,15 @@ internal static class MigratedServiceCheck
             node.AsObject().Remove(name);
         }
 
-        return node.ToJsonString();
+        return Ordered(node)?.ToJsonString() ?? "null";
     }
+
+    private static JsonNode? Ordered(JsonNode? node) => node switch
+    {
+        JsonObject members => new JsonObject(members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => KeyValuePair.Create(m.Key, Ordered(m.Value)))),
+        JsonArray items => new JsonArray(items.Select(Ordered).ToArray()),
+        _ => node?.DeepClone(),
+    };
 
     private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -74,12 +74,24 @@ public sealed class PostgresGrainTests(PostgresServer postgres) : IAsyncLifetime
         await grains.GetLicense("R3").Purchase(Order("R3", "someproduct1-pro", Expiry));
         await grains.GetLicense("R3").Terminate(new TerminationOrder("R3", "someproduct1-pro", false, Start.AddDays(5)));
 
-        var report = await grains.GetGrain<IReportingGrain>(0).Billing(Start, Start.AddDays(29));
+        var report = await grains.GetGrain<IReportingGrain>(0).BillingPage(Start, Start.AddDays(29), null, 1000);
+        var onePerPage = new List<BillingLine>();
+        string? after = null;
+        do
+        {
+            var next = await grains.GetGrain<IReportingGrain>(0).BillingPage(Start, Start.AddDays(29), after, 1);
+            onePerPage.AddRange(next.Lines);
+            after = next.Next;
+        }
+        while (after is not null);
+
         var page = await grains.GetGrain<IReportingGrain>(0).List("someproduct1-pro", null, null, 10);
         await grains.GetLicense("R1").Renew(Order("R1", "someproduct1", Expiry.AddDays(30)) with { StartDate = Expiry.AddDays(-10) });
         var caughtUp = await grains.GetGrain<IReportingGrain>(0).List("someproduct1", null, null, 10);
 
         Assert.Equal([("R1", "someproduct1", 30), ("R3", "someproduct1-pro", 5)], report.Lines.Select(l => (l.PurchaseId, l.ProductId, l.ActiveDays)));
+        Assert.Equal((2, (string?)null), (report.LicensesConsidered, report.Next));
+        Assert.Equal(report.Lines, onePerPage);
         Assert.Equal(["R2", "R3"], page.Items.Select(i => i.PurchaseId));
         Assert.Equal(Expiry.AddDays(30), caughtUp.Items.Single(i => i.PurchaseId == "R1").ExpiryDate);
     }

@@ -15,6 +15,7 @@
 # Results: bench/results/scale-postgresql.json and .md (or scale-sqlite.*).
 # Usage: bash bench/scale.sh    (env: BENCH_SCALE_SIZES="10000 100000 1000000", BENCH_SCALE_STORAGE=postgresql|sqlite,
 #                                BENCH_SCALE_PHASES="drive billing" (either or both; seeding always runs),
+#                                BENCH_SCALE_NAME=scale-<storage> (the results' file name),
 #                                BENCH_BILLING_CANCEL_AFTER=1, BENCH_CONCURRENCY=32, BENCH_DURATION=10, BENCH_WARMUP=20)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -167,5 +168,6 @@ EOF
 done
 
 echo "== report"
-driver scale-report --results "$raw" --out "$out" --name "scale-$storage"
-echo "written: $out/scale-$storage.json, $out/scale-$storage.md"
+name=${BENCH_SCALE_NAME:-scale-$storage}
+driver scale-report --results "$raw" --out "$out" --name "$name"
+echo "written: $out/$name.json, $out/$name.md"

@@ -37,11 +37,13 @@ internal static class OperatorEndpoints
 
     /// <summary>Licenses from the read model, by PURCHASE_ID; <c>after</c> is the previous page's <c>next</c>.</summary>
     private static async Task<Results<Ok<LicensePage>, ContentHttpResult>> List(
-        IGrainFactory grains, HttpContext http, string? product = null, string? status = null, string? after = null, int limit = 100)
+        IGrainFactory grains, HttpContext http, string? product = null, string? status = null, string? after = null, string? limit = null)
     {
-        if (limit is < 1 or > 1000)
+        // Parsed here rather than bound as an int, whose failure is a bare 400 that names nothing.
+        var pageSize = 100;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 1000))
         {
-            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"limit {limit} is not between 1 and 1000");
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, $"limit '{limit}' is not a whole number between 1 and 1000");
         }
 
         if (status is not (null or "Active" or "Expired" or "Terminated"))
@@ -49,7 +51,7 @@ internal static class OperatorEndpoints
             return ErrorResults.Text(StatusCodes.Status400BadRequest, $"status '{status}' is not Active, Expired or Terminated");
         }
 
-        return TypedResults.Ok(await grains.GetGrain<IReportingGrain>(0).List(product, status, after, limit, http.RequestAborted));
+        return TypedResults.Ok(await grains.GetGrain<IReportingGrain>(0).List(product, status, after, pageSize, http.RequestAborted));
     }
 
     /// <summary>

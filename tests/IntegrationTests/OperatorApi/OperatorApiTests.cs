@@ -99,7 +99,12 @@ public sealed class OperatorApiTests(EmbeddedFrontend frontend) : IClassFixture<
         Assert.All(ours, s => Assert.Equal(("someproduct1-pro", "Active"), (s.ProductId, s.Status)));
         var terminated = await http.GetFromJsonAsync<LicensePage>("/operator/licenses?status=Terminated&limit=1000", Json);
         Assert.Contains(terminated!.Items, s => s.PurchaseId == ids[0]);
-        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync(new Uri("/operator/licenses?limit=0", UriKind.Relative))).StatusCode);
+        foreach (var limit in new[] { "0", "1001", "abc", "", "99999999999", "-5" })
+        {
+            using var refused = await http.GetAsync(new Uri($"/operator/licenses?limit={limit}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal($"Error: limit '{limit}' is not a whole number between 1 and 1000", await refused.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]

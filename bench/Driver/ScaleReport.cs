@@ -65,19 +65,9 @@ internal static class ScaleReport
                 + $"| {row.HeapBytesPerGrain:F0} | {row.RssBytesPerGrain:F0} | {row.StartToReadySeconds:F2} | {row.DatabaseMiB} |");
         }
 
-        text.AppendLine();
-        text.AppendLine("After a restart, over all stored licenses (most requests activate their license from storage first):");
-        text.AppendLine();
-        text.AppendLine("| stored licenses | phase | req/s | p50 ms | p99 ms | service µs CPU per request | database µs CPU per request | service peak RSS (MiB) | non-200 | replay mismatches |");
-        text.AppendLine("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|");
-        foreach (var row in document.Sizes)
+        if (document.Sizes.Any(r => r.Phases.Count > 0))
         {
-            foreach (var phase in row.Phases)
-            {
-                text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {row.Licenses:N0} | {phase.Name} | {phase.Throughput:F0} | {phase.P50Ms:F2} | {phase.P99Ms:F2} | {Optional(phase.ServiceMicrosPerRequest)} "
-                    + $"| {Optional(phase.DatabaseMicrosPerRequest)} | {Optional(phase.ServicePeakMemoryMiB)} | {phase.NonOk} | {phase.ReplayMismatches} |");
-            }
+            AppendPhases(text, document);
         }
 
         if (document.Sizes.Any(r => r.Billing is not null))
@@ -100,4 +90,22 @@ internal static class ScaleReport
     }
 
     private static string Optional(double? value) => value is { } v ? v.ToString("F0", CultureInfo.InvariantCulture) : "";
+
+    private static void AppendPhases(StringBuilder text, ScaleDocument document)
+    {
+        text.AppendLine();
+        text.AppendLine("After a restart, over all stored licenses (most requests activate their license from storage first):");
+        text.AppendLine();
+        text.AppendLine("| stored licenses | phase | req/s | p50 ms | p99 ms | service µs CPU per request | database µs CPU per request | service peak RSS (MiB) | non-200 | replay mismatches |");
+        text.AppendLine("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var row in document.Sizes)
+        {
+            foreach (var phase in row.Phases)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {row.Licenses:N0} | {phase.Name} | {phase.Throughput:F0} | {phase.P50Ms:F2} | {phase.P99Ms:F2} | {Optional(phase.ServiceMicrosPerRequest)} "
+                    + $"| {Optional(phase.DatabaseMicrosPerRequest)} | {Optional(phase.ServicePeakMemoryMiB)} | {phase.NonOk} | {phase.ReplayMismatches} |");
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using CsCheck;
 using Microsoft.Extensions.Primitives;
 using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Frontend;
 using Orleans.Licensing.Frontend.Ka;
 
 namespace Orleans.Licensing.UnitTests;
@@ -84,7 +85,7 @@ public sealed class KaRequestParserPropertyTests
     /// <summary>What every accepted request guarantees downstream.</summary>
     private static void AssertValid(KaRequest request)
     {
-        Assert.True(KaRequestParser.IsPurchaseId(request.PurchaseId));
+        Assert.True(PurchaseIdRule.IsValid(request.PurchaseId));
         switch (request)
         {
             case KaIssueRequest issue:

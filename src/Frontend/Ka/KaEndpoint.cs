@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -136,37 +135,10 @@ internal static partial class KaEndpoint
             case ReplyStatus.Terminated:
                 return TypedResults.Text(reply.Message, ErrorResults.PlainText);
             case ReplyStatus.Usage:
-                return TypedResults.Text(UsageJson(reply.Usage!), "application/json; charset=utf-8");
+                return ReplyResults.Usage(reply.Usage!);
             default:
-                var status = reply.Status switch
-                {
-                    ReplyStatus.NotFound => StatusCodes.Status404NotFound,
-                    ReplyStatus.Conflict => StatusCodes.Status409Conflict,
-                    _ => StatusCodes.Status400BadRequest,
-                };
-                return ErrorResults.Text(status, reply.Message ?? reply.Status.ToString());
+                return ReplyResults.Refusal(reply);
         }
-    }
-
-    /// <summary>A.5: <c>{"version":"isv-reportable-1","usage":{…}}</c> with every counter of the product.</summary>
-    internal static string UsageJson(IEnumerable<UsageCounter> counters)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("version", "isv-reportable-1");
-            json.WriteStartObject("usage");
-            foreach (var counter in counters)
-            {
-                json.WriteNumber(counter.Name, counter.Value);
-            }
-
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "License {PurchaseId}: answered 503")]

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.Extensions.Primitives;
 using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Licenses;
@@ -11,9 +10,6 @@ namespace Orleans.Licensing.Frontend.Ka;
 /// </summary>
 internal static class KaRequestParser
 {
-    private static readonly SearchValues<char> PurchaseIdChars =
-        SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
-
     public static KaParseResult Parse(
         IEnumerable<KeyValuePair<string, StringValues>> form, KaLimits limits, ProductCatalog catalog, DateOnly today)
     {
@@ -75,9 +71,9 @@ internal static class KaRequestParser
             return KaParseResult.Fail($"{KaFields.PurchaseId} is missing");
         }
 
-        if (!IsPurchaseId(purchaseId))
+        if (!PurchaseIdRule.IsValid(purchaseId))
         {
-            return KaParseResult.Fail($"{KaFields.PurchaseId} '{purchaseId}' is not 1 to 10 letters and digits");
+            return KaParseResult.Fail($"{KaFields.PurchaseId} '{purchaseId}' is not {PurchaseIdRule.Description}");
         }
 
         var productId = Get(fields, KaFields.ProductId);
@@ -179,9 +175,6 @@ internal static class KaRequestParser
         };
         return new(new KaIssueRequest(kind, order), null);
     }
-
-    public static bool IsPurchaseId(string? value) =>
-        value is { Length: >= 1 and <= 10 } && !value.AsSpan().ContainsAnyExcept(PurchaseIdChars);
 
     /// <summary>
     /// Standard Base64 as KA sends it. A '+' that reached the form parser unencoded arrives as a space (A.7),

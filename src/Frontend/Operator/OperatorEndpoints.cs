@@ -109,9 +109,9 @@ internal static class OperatorEndpoints
     }
 
     private static ContentHttpResult? InvalidPurchaseId(string purchaseId) =>
-        KaRequestParser.IsPurchaseId(purchaseId)
+        PurchaseIdRule.IsValid(purchaseId)
             ? null
-            : ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID (1 to 10 letters and digits)");
+            : ErrorResults.Text(StatusCodes.Status400BadRequest, $"'{purchaseId}' is not a PURCHASE_ID ({PurchaseIdRule.Description})");
 
     private static async Task<Results<Ok<LicenseView>, ContentHttpResult>> Describe(string purchaseId, IGrainFactory grains)
     {
@@ -161,12 +161,6 @@ internal static class OperatorEndpoints
         }
 
         var reply = await grains.GetLicense(purchaseId).ReportUsage(counters);
-        return reply.Status switch
-        {
-            ReplyStatus.Usage => TypedResults.Text(KaEndpoint.UsageJson(reply.Usage!), "application/json; charset=utf-8"),
-            ReplyStatus.NotFound => ErrorResults.Text(StatusCodes.Status404NotFound, reply.Message!),
-            ReplyStatus.Conflict => ErrorResults.Text(StatusCodes.Status409Conflict, reply.Message!),
-            _ => ErrorResults.Text(StatusCodes.Status400BadRequest, reply.Message!),
-        };
+        return reply.Status == ReplyStatus.Usage ? ReplyResults.Usage(reply.Usage!) : ReplyResults.Refusal(reply);
     }
 }

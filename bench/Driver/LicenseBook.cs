@@ -61,7 +61,7 @@ internal sealed class LicenseBook(string prefix, int seed)
             {
                 var slot = NewSlot();
                 slot.Stage = LicenseStage.Active;
-                slot.LastForm = KaForms.Issue("PURCHASE", slot.Id, KaForms.Basic, slot.FirstStart, slot.FirstExpiry, null);
+                slot.LastForm = KaForms.Issue("PURCHASE", slot.Id, KaForms.Basic, slot.FirstStart, slot.FirstExpiry);
                 slot.ActiveIndex = _active.Count;
                 _active.Add(slot);
             }
@@ -223,11 +223,11 @@ internal sealed class LicenseBook(string prefix, int seed)
         {
             case KaAction.Purchase:
                 return new(slot, wanted, action,
-                    KaForms.Issue("PURCHASE", id, KaForms.Basic, slot.FirstStart, slot.FirstExpiry, null), KaForms.Basic, 0, null);
+                    KaForms.Issue("PURCHASE", id, KaForms.Basic, slot.FirstStart, slot.FirstExpiry), KaForms.Basic, 0, null);
             case KaAction.Renew:
                 {
                     var period = slot.Period + 1;
-                    var form = KaForms.Issue("RENEW", id, slot.Product, slot.FirstStart.AddMonths(period), slot.FirstExpiry.AddMonths(period), slot.LastBody);
+                    var form = KaForms.Issue("RENEW", id, slot.Product, slot.FirstStart.AddMonths(period), slot.FirstExpiry.AddMonths(period), Base64(slot.LastBody));
                     return new(slot, wanted, action, form, slot.Product, period, null);
                 }
 
@@ -235,13 +235,13 @@ internal sealed class LicenseBook(string prefix, int seed)
                 {
                     // Same period, the other edition: Basic and Pro may be upgraded to each other.
                     var product = KaForms.Other(slot.Product);
-                    var form = KaForms.Issue("UPGRADE", id, product, slot.FirstStart.AddMonths(slot.Period), slot.FirstExpiry.AddMonths(slot.Period), slot.LastBody);
+                    var form = KaForms.Issue("UPGRADE", id, product, slot.FirstStart.AddMonths(slot.Period), slot.FirstExpiry.AddMonths(slot.Period), Base64(slot.LastBody));
                     return new(slot, wanted, action, form, product, slot.Period, null);
                 }
 
             case KaAction.Terminate:
                 return new(slot, wanted, action,
-                    KaForms.Terminate(id, slot.Product, slot.FirstStart.AddMonths(slot.Period).AddDays(15)), slot.Product, slot.Period, null);
+                    KaForms.Terminate(id, slot.FirstStart.AddMonths(slot.Period).AddDays(15), product: slot.Product), slot.Product, slot.Period, null);
             case KaAction.GetInfo:
                 return new(slot, wanted, action, KaForms.GetInfo(id, slot.Product), slot.Product, slot.Period, null);
             case KaAction.Replay:
@@ -274,4 +274,6 @@ internal sealed class LicenseBook(string prefix, int seed)
         _active.RemoveAt(_active.Count - 1);
         slot.ActiveIndex = -1;
     }
+
+    private static string? Base64(byte[]? body) => body is null ? null : Convert.ToBase64String(body);
 }

@@ -75,13 +75,13 @@ internal static class SmokeCheck
         }
 
         var unknown = prefix + "U";
-        await Expect("RENEW of a license never purchased", KaForms.Issue("RENEW", unknown, KaForms.Basic, start, expiry, null), 404);
+        await Expect("RENEW of a license never purchased", KaForms.Issue("RENEW", unknown, KaForms.Basic, start, expiry), 404);
 
         var wrong = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("john:wrong")));
         await Expect("wrong password", KaForms.GetInfo(unknown, KaForms.Basic), 403, wrong);
 
         var kept = prefix + "R";
-        var purchase = KaForms.Issue("PURCHASE", kept, KaForms.Basic, start, expiry, null);
+        var purchase = KaForms.Issue("PURCHASE", kept, KaForms.Basic, start, expiry);
         var first = await Expect("PURCHASE", purchase, 200);
         var again = await Expect("the same PURCHASE again", purchase, 200);
         if (!first.Body.AsSpan().SequenceEqual(again.Body))
@@ -90,9 +90,9 @@ internal static class SmokeCheck
         }
 
         var ended = prefix + "T";
-        var purchaseEnded = KaForms.Issue("PURCHASE", ended, KaForms.Basic, start, expiry, null);
+        var purchaseEnded = KaForms.Issue("PURCHASE", ended, KaForms.Basic, start, expiry);
         await Expect("PURCHASE before TERMINATE", purchaseEnded, 200);
-        await Expect("TERMINATE", KaForms.Terminate(ended, KaForms.Basic, start.AddDays(15)), 200);
+        await Expect("TERMINATE", KaForms.Terminate(ended, start.AddDays(15)), 200);
         await Expect("GET-INFO of a terminated license", KaForms.GetInfo(ended, KaForms.Basic), 409);
         await Expect("replay of a terminated license's PURCHASE", purchaseEnded, 409);
     }

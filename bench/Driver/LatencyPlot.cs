@@ -13,9 +13,9 @@ namespace Orleans.Licensing.Bench;
 /// </summary>
 internal static class LatencyPlot
 {
-    public const int Width = 820;
-    public const int Height = 480;
-    public const string Title = "KA latency against throughput (open loop, mixed traffic; p99 solid, p50 dashed)";
+    private const int Width = 820;
+    private const int Height = 480;
+    private const string Title = "KA latency against throughput (open loop, mixed traffic; p99 solid, p50 dashed)";
     private const double MinMs = 0.1;
     private static readonly string[] SansFonts = ["DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI"];
     private static readonly string[] Palette = ["#555555", "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"];
@@ -30,8 +30,9 @@ internal static class LatencyPlot
         var maxX = NiceCeiling(all.Count == 0 ? 1 : all.Max(p => p.Throughput) * 1.05);
         var maxDecade = Math.Ceiling(Math.Log10(all.Count == 0 ? 10 : Math.Max(1, all.Max(p => p.P99Ms))));
 
+        var font = SansFont();
         using var plot = new Plot();
-        plot.Font.Set(SansFont());
+        plot.Font.Set(font);
         plot.Title(Title, size: 14);
         plot.XLabel("achieved throughput (requests/s)", size: 12);
         plot.YLabel("latency from intended send time", size: 12);
@@ -79,7 +80,7 @@ internal static class LatencyPlot
         plot.ShowLegend(Edge.Right);
 
         // Skia names only the font it measured with; a viewer that lacks it should still draw sans-serif.
-        return plot.GetSvgXml(Width, Height).Replace("font-family=\"" + plot.Axes.Title.Label.FontName + "\"", "font-family=\"" + plot.Axes.Title.Label.FontName + ", sans-serif\"", StringComparison.Ordinal);
+        return plot.GetSvgXml(Width, Height).Replace($"font-family=\"{font}\"", $"font-family=\"{font}, sans-serif\"", StringComparison.Ordinal);
     }
 
     /// <summary>

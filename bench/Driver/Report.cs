@@ -61,7 +61,7 @@ internal static class Report
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "latest.json"), JsonSerializer.Serialize(document, BenchJson.Options));
         var markdown = Markdown(document);
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "latest.md"), markdown);
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "latency-throughput.svg"), SvgPlot.Draw(runs));
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "latency-throughput.svg"), LatencyPlot.Svg(runs));
         Console.WriteLine(markdown);
     }
 

@@ -10,6 +10,10 @@ public static class LicenseGrainKey
 
     public static string For(string purchaseId) => Prefix + purchaseId;
 
+    /// <summary>The PURCHASE_ID a license grain's key stands for; the inverse of <see cref="For"/>.</summary>
+    public static string PurchaseIdOf(string key) =>
+        key.StartsWith(Prefix, StringComparison.Ordinal) ? key[Prefix.Length..] : throw new ArgumentException($"'{key}' is not a license grain key ({Prefix}…)", nameof(key));
+
     public static ILicenseGrain GetLicense(this IGrainFactory grains, string purchaseId) =>
         grains.GetGrain<ILicenseGrain>(For(purchaseId));
 }

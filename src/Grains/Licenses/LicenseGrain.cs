@@ -24,7 +24,7 @@ internal sealed partial class LicenseGrain(
     private int _version;
     private LicenseState _state = LicenseState.Empty;
 
-    private string PurchaseId => this.GetPrimaryKeyString()[LicenseGrainKey.Prefix.Length..];
+    private string PurchaseId => LicenseGrainKey.PurchaseIdOf(this.GetPrimaryKeyString());
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -54,7 +54,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
                     var state = legacy.Deserialize<LegacyLicenseState>(BinaryData.FromBytes(payload));
                     if (state is { Issuances.IsEmpty: false })
                     {
-                        await Import(connection, transaction, serviceId, grainKey[LicenseGrainKey.Prefix.Length..], state, codec, cancellation);
+                        await Import(connection, transaction, serviceId, LicenseGrainKey.PurchaseIdOf(grainKey), state, codec, cancellation);
                         carried++;
                     }
                 }

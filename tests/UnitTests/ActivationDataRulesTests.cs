@@ -11,10 +11,10 @@ public sealed class ActivationDataRulesTests
     [InlineData(ActivationKind.Guid)]
     public void Absent_data_is_fine_unless_required(ActivationKind kind)
     {
-        Assert.Null(ActivationDataRules.Check(new ProductOptions { ActivationKind = kind }, null));
-        Assert.Null(ActivationDataRules.Check(new ProductOptions { ActivationKind = kind }, ""));
+        Assert.Null(ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = kind }), null));
+        Assert.Null(ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = kind }), ""));
 
-        var error = ActivationDataRules.Check(new ProductOptions { ActivationKind = kind, ActivationRequired = true }, null);
+        var error = ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = kind, ActivationRequired = true }), null);
         Assert.NotNull(error);
         Assert.Contains("ACTIVATION_DATA", error, StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public sealed class ActivationDataRulesTests
     [InlineData(ActivationKind.Guid, "3F2504E0-4F89-11D3-9A0C-0305E82C3301")]
     public void Well_formed_data_of_the_products_kind_passes(ActivationKind kind, string value)
     {
-        Assert.Null(ActivationDataRules.Check(new ProductOptions { ActivationKind = kind, ActivationRequired = true }, value));
+        Assert.Null(ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = kind, ActivationRequired = true }), value));
     }
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class ActivationDataRulesTests
     [InlineData(ActivationKind.Guid, "(3f2504e0-4f89-11d3-9a0c-0305e82c3301)", "GUID")]
     public void Malformed_data_is_refused_naming_the_field_and_kind(ActivationKind kind, string value, string described)
     {
-        var error = ActivationDataRules.Check(new ProductOptions { ActivationKind = kind }, value);
+        var error = ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = kind }), value);
 
         Assert.NotNull(error);
         Assert.Contains("ACTIVATION_DATA", error, StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class ActivationDataRulesTests
         var domain = string.Join('.', Enumerable.Repeat(label, 5)) + ".com";
         Assert.True(domain.Length > 253);
 
-        Assert.NotNull(ActivationDataRules.Check(new ProductOptions { ActivationKind = ActivationKind.Domain }, domain));
+        Assert.NotNull(ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = ActivationKind.Domain }), domain));
     }
 
     // The three tests below expose bugs in ActivationDataRules (see the report): lenient .NET parsers and
@@ -70,7 +70,7 @@ public sealed class ActivationDataRulesTests
     [InlineData("example.com\n")]
     public void A_domain_with_a_trailing_line_break_is_refused(string value)
     {
-        Assert.NotNull(ActivationDataRules.Check(new ProductOptions { ActivationKind = ActivationKind.Domain }, value));
+        Assert.NotNull(ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = ActivationKind.Domain }), value));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class ActivationDataRulesTests
     [InlineData("3f2504e0-4f89-11d3-9a0c-0305e82c3301\n")]
     public void A_GUID_with_surrounding_whitespace_is_refused(string value)
     {
-        Assert.NotNull(ActivationDataRules.Check(new ProductOptions { ActivationKind = ActivationKind.Guid }, value));
+        Assert.NotNull(ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = ActivationKind.Guid }), value));
     }
 
     [Theory]
@@ -88,6 +88,6 @@ public sealed class ActivationDataRulesTests
     [InlineData("0x7f.0.0.1")]
     public void A_shorthand_or_hex_IPv4_is_refused(string value)
     {
-        Assert.NotNull(ActivationDataRules.Check(new ProductOptions { ActivationKind = ActivationKind.IpAddress }, value));
+        Assert.NotNull(ActivationDataRules.Check(Product.From("p", new ProductOptions { ActivationKind = ActivationKind.IpAddress }), value));
     }
 }

@@ -8,7 +8,7 @@ namespace Orleans.Licensing.Catalog;
 public static partial class ActivationDataRules
 {
     /// <summary>Null when <paramref name="value"/> suits the product; otherwise what is wrong with it.</summary>
-    public static string? Check(ProductOptions product, string? value)
+    public static string? Check(Product product, string? value)
     {
         if (string.IsNullOrEmpty(value))
         {

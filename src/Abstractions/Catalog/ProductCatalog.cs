@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.Licensing.Catalog;
@@ -5,9 +6,10 @@ namespace Orleans.Licensing.Catalog;
 /// <summary>The configured products, shared by the frontend (validation) and the silo (bodies, upgrade paths).</summary>
 public sealed class ProductCatalog(IOptions<CatalogOptions> options)
 {
-    private readonly Dictionary<string, ProductOptions> _products = options.Value.Products;
+    private readonly FrozenDictionary<string, Product> _products =
+        options.Value.Products.ToFrozenDictionary(p => p.Key, p => Product.From(p.Key, p.Value), StringComparer.Ordinal);
 
-    public ProductOptions? Find(string productId) => _products.GetValueOrDefault(productId);
+    public Product? Find(string productId) => _products.GetValueOrDefault(productId);
 
     public IEnumerable<string> ProductIds => _products.Keys;
 }

@@ -1,6 +1,6 @@
 namespace Orleans.Licensing.Catalog;
 
-/// <summary>One sales option (KA's PRODUCT_ID), bound from configuration.</summary>
+/// <summary>One sales option (KA's PRODUCT_ID) as configuration states it; the rules read it as a <see cref="Product"/>.</summary>
 public sealed class ProductOptions
 {
     public string Edition { get; set; } = "";

@@ -122,7 +122,7 @@ internal static class KaRequestParser
                 var terminationDate = dates.TryGetValue(KaFields.TerminationDate, out var terminated) ? terminated : today;
                 return new(new KaTerminateRequest(new TerminationOrder(purchaseId, productId, testFlag, terminationDate, previousBody)), null);
             case "GET-INFO":
-                return product.ProtocolModel == 3
+                return product.IsReportable
                     ? new(new KaGetInfoRequest(purchaseId, productId), null)
                     : KaParseResult.Fail($"{KaFields.ProductId} '{productId}' is not a model 3 (reporting) product; GET-INFO does not apply");
         }

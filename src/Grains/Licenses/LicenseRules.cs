@@ -143,7 +143,7 @@ public static class LicenseRules
             return LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not in the catalog");
         }
 
-        if (product.ProtocolModel != 3)
+        if (!product.IsReportable)
         {
             return LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not a model 3 (reporting) product; GET-INFO does not apply");
         }
@@ -169,7 +169,7 @@ public static class LicenseRules
 
         var productId = state.Current.ProductId;
         var product = catalog.Find(productId);
-        if (product is null || product.ProtocolModel != 3)
+        if (product is not { IsReportable: true })
         {
             return (LicenseReply.Invalid($"license {purchaseId} is on PRODUCT_ID '{productId}', which reports no usage"), state.Usage);
         }
@@ -195,7 +195,7 @@ public static class LicenseRules
         return (null, state.Usage.SetItems(counters));
     }
 
-    private static LicenseClaims Claims(Issuance? current, LicenseOrder order, ProductOptions product, string issuer, DateTimeOffset now) => new(
+    private static LicenseClaims Claims(Issuance? current, LicenseOrder order, Product product, string issuer, DateTimeOffset now) => new(
         issuer,
         order.PurchaseId,
         (current?.Revision ?? 0) + 1,

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Licensing.Catalog;
-using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Signing;
-using Orleans.Licensing.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Orleans.Licensing.Licenses;

@@ -1,11 +1,10 @@
 using Orleans.Concurrency;
-using Orleans.Licensing.Hosting;
 
 namespace Orleans.Licensing.Reporting;
 
-/// <summary>Listings and billing, on whichever silo the caller reaches; see <see cref="LicenseQueries"/>.</summary>
+/// <summary>Listings and billing, on whichever silo the caller reaches; see <see cref="ILicenseQueries"/>.</summary>
 [StatelessWorker]
-internal sealed class ReportingGrain(LicenseQueries queries, TimeProvider time) : Grain, IReportingGrain
+internal sealed class ReportingGrain(ILicenseQueries queries, TimeProvider time) : Grain, IReportingGrain
 {
     public Task<LicensePage> List(string? productId, string? status, string? after, int limit, CancellationToken cancellation) =>
         queries.List(productId, status, after, limit, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellation);

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
-using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.Signing;

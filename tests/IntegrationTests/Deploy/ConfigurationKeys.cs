@@ -8,6 +8,8 @@ using System.Reflection.PortableExecutable;
 using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Frontend.Hosting;
 using Orleans.Licensing.Hosting;
+using Orleans.Licensing.Licenses;
+using Orleans.Licensing.Storage;
 
 namespace Orleans.Licensing.IntegrationTests.Deploy;
 
@@ -28,9 +30,9 @@ internal static class ConfigurationKeys
     private static readonly Lazy<IReadOnlyList<(string Section, Type Type)>> OptionsSections = new(FindOptionsSections);
     private static readonly Lazy<IReadOnlySet<string>> Literals = new(FindLiterals);
 
-    /// <summary>The service's assemblies: Abstractions, Grains and Frontend are loaded; the Silo is read from its build output.</summary>
+    /// <summary>The service's assemblies: Abstractions, Grains, Storage, Hosting and Frontend are loaded; the Silo is read from its build output.</summary>
     private static Assembly[] LoadedAssemblies =>
-        [typeof(CatalogOptions).Assembly, typeof(ClusterSettings).Assembly, typeof(FrontendApp).Assembly];
+        [typeof(CatalogOptions).Assembly, typeof(LicenseOptions).Assembly, typeof(SchemaMigrator).Assembly, typeof(ClusterSettings).Assembly, typeof(FrontendApp).Assembly];
 
     /// <summary>The environment variable's configuration key: <c>__</c> is <c>:</c>.</summary>
     public static string FromEnvironmentVariable(string name) => name.Replace("__", ":", StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using Orleans.Licensing.Hosting;
+using Orleans.Licensing.Storage;
 
 namespace Orleans.Licensing.IntegrationTests.Migration;
 

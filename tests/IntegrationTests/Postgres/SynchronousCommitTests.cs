@@ -1,6 +1,7 @@
 using Npgsql;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.IntegrationTests.Support;
+using Orleans.Licensing.Storage;
 
 namespace Orleans.Licensing.IntegrationTests.Postgres;
 

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Licenses;
 using Orleans.Serialization;
 using Orleans.Storage;

@@ -1,6 +1,5 @@
-using Orleans.Licensing.Licenses;
 
-namespace Orleans.Licensing.Storage;
+namespace Orleans.Licensing.Licenses;
 
 /// <summary>
 /// One change of one license: its next state and the history rows that record it. Storage applies all of it or

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
-using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Licenses;
 
 namespace Orleans.Licensing.Storage;

@@ -1,10 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
-using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Licenses;
-using Orleans.Licensing.Storage;
+using Orleans.Licensing.Reporting;
 
-namespace Orleans.Licensing.Reporting;
+namespace Orleans.Licensing.Storage;
 
 /// <summary>
 /// Listings and the billing report, read straight from the license store's rows: the state rows carry each
@@ -12,7 +11,7 @@ namespace Orleans.Licensing.Reporting;
 /// Both are written in the transaction that answered 200 (B.11), so a query sees exactly what is durable,
 /// without activating a license grain or decoding a state.
 /// </summary>
-public sealed class LicenseQueries(StorageProvider provider, string connectionString, string serviceId)
+public sealed class LicenseQueries(StorageProvider provider, string connectionString, string serviceId) : ILicenseQueries
 {
     public async Task<LicensePage> List(string? productId, string? status, string? after, int limit, DateOnly today, CancellationToken cancellation = default)
     {

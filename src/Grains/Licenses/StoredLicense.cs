@@ -1,6 +1,5 @@
-using Orleans.Licensing.Licenses;
 
-namespace Orleans.Licensing.Storage;
+namespace Orleans.Licensing.Licenses;
 
 /// <summary>A license's state as storage holds it; version 0 means no row exists yet.</summary>
 public sealed record StoredLicense(int Version, LicenseState State)

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Orleans.Licensing.Hosting;
 
 namespace Orleans.Licensing.Storage;
 

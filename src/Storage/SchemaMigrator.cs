@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Orleans.Licensing.Hosting;
 
 namespace Orleans.Licensing.Storage;
 
@@ -103,7 +102,7 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
 
     private static IReadOnlyList<SchemaScript> Load(StorageProvider provider)
     {
-        var prefix = provider == StorageProvider.Sqlite ? "Orleans.Licensing.Schema.sqlite." : "Orleans.Licensing.Schema.postgresql.";
+        var prefix = provider == StorageProvider.Sqlite ? "Orleans.Licensing.Storage.Schema.sqlite." : "Orleans.Licensing.Storage.Schema.postgresql.";
         var assembly = typeof(SchemaMigrator).Assembly;
         var import = new LegacyLicenseImport(provider);
         SchemaScript[] code = [new(provider == StorageProvider.Sqlite ? "0004-legacy-licenses" : "0007-legacy-licenses", "", import.Run)];

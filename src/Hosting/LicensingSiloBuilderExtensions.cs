@@ -81,7 +81,7 @@ public static class LicensingSiloBuilderExtensions
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SynchronousCommitCheck(connectionString));
         }
 
-        services.AddSingleton(sp => new LicenseQueries(storage.Provider, connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
+        services.AddSingleton<ILicenseQueries>(sp => new LicenseQueries(storage.Provider, connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         services.AddOptions<LicenseOptions>().Bind(configuration.GetSection(LicenseOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LicenseOptions>, LicenseOptionsValidator>();
 

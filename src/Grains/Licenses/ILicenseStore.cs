@@ -1,6 +1,5 @@
-using Orleans.Licensing.Licenses;
 
-namespace Orleans.Licensing.Storage;
+namespace Orleans.Licensing.Licenses;
 
 /// <summary>
 /// Where licenses live (B.11, B.12): one small state row per license, and append-only history rows beside it

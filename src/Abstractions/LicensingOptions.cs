@@ -1,4 +1,4 @@
-namespace Orleans.Licensing.Hosting;
+namespace Orleans.Licensing;
 
 /// <summary>Settings under <c>Licensing</c> that both hosts read.</summary>
 public sealed class LicensingOptions

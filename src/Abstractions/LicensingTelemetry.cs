@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Orleans.Licensing.Hosting;
+namespace Orleans.Licensing;
 
 /// <summary>The service's own meter and activity source; exported with Orleans' and ASP.NET Core's.</summary>
 public static class LicensingTelemetry

@@ -1,4 +1,4 @@
-namespace Orleans.Licensing.Hosting;
+namespace Orleans.Licensing.Storage;
 
 public enum StorageProvider
 {

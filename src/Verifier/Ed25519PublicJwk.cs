@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using NSec.Cryptography;
 
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>An Ed25519 public key as an OKP JSON Web Key (RFC 8037).</summary>
 public sealed class Ed25519PublicJwk

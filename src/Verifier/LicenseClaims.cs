@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>
 /// The payload of a license body. JWT registered claims carry what stock JWT libraries check

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>The public keys a license body may be signed with, by key id.</summary>
 public sealed class LicenseKeySet

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using NSec.Cryptography;
 
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>Checks a license body: a JWS compact token (RFC 7515) signed with EdDSA/Ed25519 (RFC 8037).</summary>
 public static class LicenseTokenVerifier

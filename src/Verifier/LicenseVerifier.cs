@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>
 /// What an ISV application calls to decide whether it may run: the body's signature against the published

@@ -1,4 +1,4 @@
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>Which check a license body failed; the first five concern the token, the rest the policy.</summary>
 /// <remarks>Values are only ever appended: applications may have stored or logged the numbers.</remarks>

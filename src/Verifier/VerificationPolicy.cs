@@ -1,4 +1,4 @@
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>
 /// What an application accepts beyond a good signature. Empty collections and null values are not checked;

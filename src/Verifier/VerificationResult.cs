@@ -1,4 +1,4 @@
-namespace Orleans.Licensing.Verifier;
+namespace IsvLicensing.Verifier;
 
 /// <summary>
 /// What verifying a body found. <see cref="Claims"/> is set whenever the signature holds, even when a policy

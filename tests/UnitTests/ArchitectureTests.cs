@@ -43,7 +43,7 @@ public sealed class ArchitectureTests
     public void A_project_references_only_what_its_layer_may(string name)
     {
         var (mayReference, forbidden) = Allowed[name];
-        var project = XDocument.Load(Path.Combine(RepositoryRoot, "src", name, $"Orleans.Licensing.{name}.csproj"));
+        var project = XDocument.Load(ProjectFile(name));
         var references = Items(project, "ProjectReference").Select(p => Path.GetFileName(Path.GetDirectoryName(p.Replace('\\', '/'))!));
         Refuse(name, references.Except(mayReference));
 
@@ -65,9 +65,9 @@ public sealed class ArchitectureTests
     public void An_inner_assembly_binds_to_no_web_stack_or_exporter(string name, bool mayUseDrivers)
     {
         string[] forbidden = ["Microsoft.AspNetCore", "OpenTelemetry", "Orleans.Dashboard", "Orleans.Clustering", .. mayUseDrivers ? Array.Empty<string>() : DatabaseDrivers];
-        var referenced = Assembly.Load($"Orleans.Licensing.{name}").GetReferencedAssemblies().Select(a => a.Name!).ToList();
-        Refuse(name, referenced.Where(r => r.StartsWith("Orleans.Licensing.", StringComparison.Ordinal))
-            .Except(Allowed[name].MayReference.Select(m => $"Orleans.Licensing.{m}")));
+        var referenced = Assembly.Load(AssemblyOf(name)).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+        var ours = Allowed.Keys.Select(AssemblyOf).ToHashSet(StringComparer.Ordinal);
+        Refuse(name, referenced.Where(ours.Contains).Except(Allowed[name].MayReference.Select(AssemblyOf)));
         Refuse(name, referenced.Where(r => forbidden.Any(f => r.StartsWith(f, StringComparison.Ordinal))));
     }
 
@@ -77,12 +77,31 @@ public sealed class ArchitectureTests
     {
         // The silo is an executable the unit tests do not reference; its one namespace is Orleans.Licensing.Silo.
         var owners = Allowed.Keys.Where(name => name != "Silo")
-            .Select(name => Assembly.Load($"Orleans.Licensing.{name}"))
+            .Select(name => Assembly.Load(AssemblyOf(name)))
             .SelectMany(a => a.GetTypes().Select(t => (Namespace: t.Namespace, Assembly: a.GetName().Name!)))
-            .Where(t => t.Namespace?.StartsWith("Orleans.Licensing", StringComparison.Ordinal) == true)
+            .Where(t => t.Namespace?.StartsWith("Orleans.Licensing", StringComparison.Ordinal) == true
+                || t.Namespace?.StartsWith("IsvLicensing", StringComparison.Ordinal) == true)
             .Distinct()
             .GroupBy(t => t.Namespace!, t => t.Assembly);
         Assert.Empty(owners.Where(o => o.Count() > 1).Select(o => $"{o.Key}: {string.Join(", ", o)}"));
+    }
+
+    /// <summary>
+    /// The verifier is a package ISV applications install; a name that starts with Orleans would tell them they take
+    /// on Orleans with it. Its assembly, package id and namespaces are named for what it is, and it binds to no Orleans.
+    /// </summary>
+    [Fact]
+    public void The_verifier_is_named_for_what_it_is_and_binds_to_no_Orleans()
+    {
+        var assembly = Assembly.Load(AssemblyOf("Verifier"));
+        var packageId = XDocument.Load(ProjectFile("Verifier")).Descendants("PackageId").Single().Value;
+        var names = assembly.GetTypes().Select(t => t.Namespace).OfType<string>().Distinct()
+            .Append(assembly.GetName().Name!).Append(packageId);
+        var orleansNames = names.Where(n => n.StartsWith("Orleans", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(orleansNames.Count == 0, $"the verifier is named {string.Join(", ", orleansNames)}: an ISV would read an Orleans dependency into it");
+        Assert.Equal(assembly.GetName().Name, packageId);
+        Refuse("Verifier", assembly.GetReferencedAssemblies().Select(a => a.Name!)
+            .Where(r => r.StartsWith("Orleans", StringComparison.Ordinal) || r.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)));
     }
 
     private static void Refuse(string project, IEnumerable<string> references)
@@ -96,6 +115,12 @@ public sealed class ArchitectureTests
 
     private static IEnumerable<string> Items(XDocument project, string item) =>
         project.Descendants(item).Select(e => e.Attribute("Include")?.Value).OfType<string>();
+
+    /// <summary>A src project's file: one per folder, named after the assembly it builds.</summary>
+    private static string ProjectFile(string name) =>
+        Directory.GetFiles(Path.Combine(RepositoryRoot, "src", name), "*.csproj").Single();
+
+    private static string AssemblyOf(string name) => Path.GetFileNameWithoutExtension(ProjectFile(name));
 
     private static string RepositoryRoot { get; } = FindRepositoryRoot();
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Orleans.Licensing.Verifier;
+using IsvLicensing.Verifier;
 
 namespace Orleans.Licensing.Verify;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Globalization;
-using Orleans.Licensing.Verifier;
+using IsvLicensing.Verifier;
 
 namespace Orleans.Licensing.Verify;
 

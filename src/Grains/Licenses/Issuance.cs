@@ -1,4 +1,4 @@
-using Orleans.Licensing.Verifier;
+using IsvLicensing.Verifier;
 
 namespace Orleans.Licensing.Licenses;
 

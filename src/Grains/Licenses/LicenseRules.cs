@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using IsvLicensing.Verifier;
 using Orleans.Licensing.Catalog;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.Licenses;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
-using Orleans.Licensing.Verifier;
+using IsvLicensing.Verifier;
 
 namespace Orleans.Licensing.Signing;
 

@@ -1,8 +1,8 @@
+using IsvLicensing.Verifier;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Licensing.IntegrationTests.Support;
 using Orleans.Licensing.Signing;
-using Orleans.Licensing.Verifier;
 using Orleans.TestingHost;
 
 namespace Orleans.Licensing.IntegrationTests.Grains;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using IsvLicensing.Verifier;
 using Microsoft.Data.Sqlite;
 using Orleans.Licensing.IntegrationTests.Support;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.IntegrationTests.Http;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using IsvLicensing.Verifier;
 using Orleans.Licensing.IntegrationTests.Support;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.IntegrationTests.Http;
 

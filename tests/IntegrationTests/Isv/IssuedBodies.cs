@@ -1,7 +1,7 @@
 using System.Net;
+using IsvLicensing.Verifier;
 using NSec.Cryptography;
 using Orleans.Licensing.IntegrationTests.Support;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.IntegrationTests.Isv;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
+using IsvLicensing.Verifier;
 using NSec.Cryptography;
 using Orleans.Licensing.IntegrationTests.Support;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.IntegrationTests.Isv;
 

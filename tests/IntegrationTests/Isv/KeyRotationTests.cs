@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using IsvLicensing.Verifier;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Licensing.IntegrationTests.Support;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.IntegrationTests.Isv;
 

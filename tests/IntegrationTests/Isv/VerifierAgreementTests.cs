@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using IsvLicensing.Verifier;
 using Orleans.Licensing.IntegrationTests.Support;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.IntegrationTests.Isv;
 

@@ -1,8 +1,8 @@
 using System.Text;
+using IsvLicensing.Verifier;
 using NSec.Cryptography;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Signing;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.UnitTests;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CsCheck;
-using Orleans.Licensing.Verifier;
+using IsvLicensing.Verifier;
 
 namespace Orleans.Licensing.UnitTests;
 

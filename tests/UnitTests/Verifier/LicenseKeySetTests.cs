@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using IsvLicensing.Verifier;
 using NSec.Cryptography;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.UnitTests;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Text;
 using System.Text;
 using CsCheck;
+using IsvLicensing.Verifier;
 using Orleans.Licensing.Signing;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.UnitTests;
 

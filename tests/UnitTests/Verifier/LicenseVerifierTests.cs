@@ -1,9 +1,9 @@
 using System.Buffers.Text;
 using System.Text;
+using IsvLicensing.Verifier;
 using Microsoft.Extensions.Time.Testing;
 using NSec.Cryptography;
 using Orleans.Licensing.Signing;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.UnitTests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using IsvLicensing.Verifier;
 using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Licenses;
 
@@ -36,7 +37,7 @@ public sealed class LicenseRulesTests
         var decision = LicenseRules.Decide(LicenseState.Empty, LicenseAction.Purchase, order, Catalog, Issuer, PurchasedAt);
 
         Assert.Null(decision.Answer);
-        var claims = Assert.IsType<Verifier.LicenseClaims>(decision.Claims);
+        var claims = Assert.IsType<LicenseClaims>(decision.Claims);
         Assert.Equal(Issuer, claims.Issuer);
         Assert.Equal(Id, claims.PurchaseId);
         Assert.Equal(1, claims.Revision);
@@ -113,7 +114,7 @@ public sealed class LicenseRulesTests
 
         var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later);
 
-        var claims = Assert.IsType<Verifier.LicenseClaims>(decision.Claims);
+        var claims = Assert.IsType<LicenseClaims>(decision.Claims);
         Assert.Null(decision.Answer);
         Assert.Equal(2, claims.Revision);
         Assert.Equal(Apr12, claims.StartDate);
@@ -164,7 +165,7 @@ public sealed class LicenseRulesTests
 
         var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, start, expiry), Catalog, Issuer, Later.AddMonths(2));
 
-        var claims = Assert.IsType<Verifier.LicenseClaims>(decision.Claims);
+        var claims = Assert.IsType<LicenseClaims>(decision.Claims);
         Assert.Equal(2, claims.Revision);
         Assert.Equal(start, claims.StartDate);
         Assert.Equal(expiry, claims.ExpiryDate);

@@ -1,12 +1,12 @@
 using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
+using IsvLicensing.Verifier;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Signing;
-using Orleans.Licensing.Verifier;
 
 namespace Orleans.Licensing.UnitTests;
 

@@ -55,7 +55,7 @@ public static class LicensingSiloBuilderExtensions
         var connectionString = storage.ResolveConnectionString(licensing);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
-        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        if (configuration.Read<OperatorDashboardOptions>(OperatorDashboardOptions.Section).Enabled)
         {
             silo.AddDashboard();
         }
@@ -113,7 +113,7 @@ public static class LicensingSiloBuilderExtensions
         }
 
         client.AddActivityPropagation();
-        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        if (configuration.Read<OperatorDashboardOptions>(OperatorDashboardOptions.Section).Enabled)
         {
             client.AddDashboard();
         }

@@ -17,7 +17,7 @@ public sealed class ConnectionStringRedactionTests
     [InlineData($"Host=db;Username=licensing;Password='{Secret}")]
     public void An_unparsable_PostgreSQL_connection_string_is_refused_naming_the_setting_and_not_the_password(string connectionString)
     {
-        var storage = new StorageSettings { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString };
+        var storage = new LicensingStorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString };
 
         var e = Assert.Throws<InvalidOperationException>(() => storage.ResolveConnectionString(Licensing));
 
@@ -30,7 +30,7 @@ public sealed class ConnectionStringRedactionTests
     [Fact]
     public void A_wrong_value_of_a_known_keyword_is_named_without_the_password()
     {
-        var storage = new StorageSettings { Provider = StorageProvider.PostgreSql, ConnectionString = $"Host=db;Password={Secret};Port=not-a-port" };
+        var storage = new LicensingStorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = $"Host=db;Password={Secret};Port=not-a-port" };
 
         var e = Assert.Throws<InvalidOperationException>(() => storage.ResolveConnectionString(Licensing));
 

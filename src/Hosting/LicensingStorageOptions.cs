@@ -3,7 +3,7 @@ using Orleans.Licensing.Storage;
 namespace Orleans.Licensing.Hosting;
 
 /// <summary><c>Licensing:Storage</c>: where license grains persist (and, on PostgreSQL, cluster membership).</summary>
-public sealed class StorageSettings
+public sealed class LicensingStorageOptions
 {
     public const string Section = "Licensing:Storage";
 

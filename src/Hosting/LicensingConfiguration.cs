@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Orleans.Licensing.Hosting;
 
@@ -28,15 +29,12 @@ public static class LicensingConfiguration
         });
     }
 
-    /// <summary>
-    /// <c>Licensing:ShutdownTimeout</c> (default 30 s): how long a stopping host may take to finish in-flight
-    /// requests (frontend) or leave the cluster and deactivate its grains (silo). Kubernetes'
-    /// terminationGracePeriodSeconds must be longer.
-    /// </summary>
+    /// <summary><see cref="HostingOptions.ShutdownTimeout"/> (default 30 s) becomes the host's own shutdown timeout.</summary>
     public static IServiceCollection AddLicensingShutdown(this IServiceCollection services, IConfiguration configuration)
     {
-        var timeout = configuration.GetValue("Licensing:ShutdownTimeout", TimeSpan.FromSeconds(30));
-        return services.Configure<HostOptions>(options => options.ShutdownTimeout = timeout);
+        services.AddOptions<HostingOptions>().Bind(configuration.GetSection(HostingOptions.Section)).ValidateOnStart();
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) => host.ShutdownTimeout = hosting.Value.ShutdownTimeout);
+        return services;
     }
 
     /// <summary>
@@ -48,7 +46,8 @@ public static class LicensingConfiguration
     /// </summary>
     public static void AddCatalogFile(this IConfigurationManager configuration)
     {
-        if (configuration["Licensing:CatalogFile"] is not { Length: > 0 } file)
+        // Configuration is still being built here, so there is no service provider: bind the options class directly.
+        if (configuration.Read<HostingOptions>(HostingOptions.Section).CatalogFile is not { Length: > 0 } file)
         {
             return;
         }
@@ -61,7 +60,7 @@ public static class LicensingConfiguration
         if (outside.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Licensing:CatalogFile '{path}' sets {string.Join(", ", outside.Select(k => $"'{k}'"))}; a catalog file may set only Licensing:Catalog.");
+                $"{HostingOptions.Section}:{nameof(HostingOptions.CatalogFile)} '{path}' sets {string.Join(", ", outside.Select(k => $"'{k}'"))}; a catalog file may set only Licensing:Catalog.");
         }
 
         configuration.AddInMemoryCollection(entries.Where(e => IsCatalogKey(e.Key)));

@@ -21,7 +21,9 @@ public static class LicensingSiloBuilderExtensions
     /// <summary>A silo of this service: its clustering and <see cref="AddLicensingGrains"/>.</summary>
     public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
+        // Read now, since they decide what the builder adds; bound as well, so the host holds the same values.
+        var cluster = configuration.Read<LicensingClusterOptions>(LicensingClusterOptions.Section);
+        silo.Services.AddOptions<LicensingClusterOptions>().Bind(configuration.GetSection(LicensingClusterOptions.Section)).ValidateOnStart();
         silo.Configure<ClusterOptions>(cluster.Identify);
         switch (cluster.Clustering)
         {
@@ -51,16 +53,17 @@ public static class LicensingSiloBuilderExtensions
     public static ISiloBuilder AddLicensingGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         var licensing = configuration.Read<LicensingOptions>(LicensingOptions.Section);
-        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
+        var storage = configuration.Read<LicensingStorageOptions>(LicensingStorageOptions.Section);
         var connectionString = storage.ResolveConnectionString(licensing);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
-        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        if (configuration.Read<OperatorDashboardOptions>(OperatorDashboardOptions.Section).Enabled)
         {
             silo.AddDashboard();
         }
 
         var services = silo.Services;
+        services.AddOptions<LicensingStorageOptions>().Bind(configuration.GetSection(LicensingStorageOptions.Section)).ValidateOnStart();
         // License state and history live in our own store rather than Orleans' ADO.NET grain storage, which
         // writes one grain per round trip as one opaque row (docs/decisions.md, "The license store").
         services.AddSingleton<LicenseStateCodec>();
@@ -95,7 +98,8 @@ public static class LicensingSiloBuilderExtensions
     /// <summary>The frontend's client configuration when the silos run in their own processes.</summary>
     public static IClientBuilder AddLicensingClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var cluster = configuration.Read<ClusterSettings>(ClusterSettings.Section);
+        var cluster = configuration.Read<LicensingClusterOptions>(LicensingClusterOptions.Section);
+        client.Services.AddOptions<LicensingClusterOptions>().Bind(configuration.GetSection(LicensingClusterOptions.Section)).ValidateOnStart();
         client.Configure<ClusterOptions>(cluster.Identify);
         switch (cluster.Clustering)
         {
@@ -113,7 +117,7 @@ public static class LicensingSiloBuilderExtensions
         }
 
         client.AddActivityPropagation();
-        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        if (configuration.Read<OperatorDashboardOptions>(OperatorDashboardOptions.Section).Enabled)
         {
             client.AddDashboard();
         }
@@ -124,11 +128,11 @@ public static class LicensingSiloBuilderExtensions
     /// <summary>Membership lives in the storage database: one PostgreSQL to run, back up and secure.</summary>
     private static (string Invariant, string ConnectionString) MembershipDatabase(IConfiguration configuration)
     {
-        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
+        var storage = configuration.Read<LicensingStorageOptions>(LicensingStorageOptions.Section);
         if (storage.Provider != StorageProvider.PostgreSql)
         {
             throw new InvalidOperationException(
-                $"{ClusterSettings.Section}:Clustering=AdoNet keeps membership in PostgreSQL: set {StorageSettings.Section}:Provider=PostgreSql.");
+                $"{LicensingClusterOptions.Section}:Clustering=AdoNet keeps membership in PostgreSQL: set {LicensingStorageOptions.Section}:Provider=PostgreSql.");
         }
 
         return (storage.Invariant, storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)));

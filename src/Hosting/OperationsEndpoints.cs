@@ -15,9 +15,9 @@ public static class OperationsEndpoints
         services.AddHealthChecks()
             .AddCheck<HostLifecycle>("started", tags: [HostLifecycle.StartupTag])
             .AddCheck<HostLifecycle>("ready", tags: [HostLifecycle.ReadyTag]);
-        var drain = configuration.GetValue("Licensing:ShutdownDrainDelay", TimeSpan.Zero);
-        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService>(sp => new ShutdownDrain(sp.GetRequiredService<HostLifecycle>(), drain));
         services.AddLicensingShutdown(configuration);
+        services.AddSingleton<Microsoft.Extensions.Hosting.IHostedService, ShutdownDrain>();
+        services.AddOptions<OperatorDashboardOptions>().Bind(configuration.GetSection(OperatorDashboardOptions.Section));
         services.AddLicensingTelemetry(configuration, role);
         return services;
     }

@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Orleans.Licensing.Hosting;
 
 /// <summary>
-/// <c>Licensing:ShutdownDrainDelay</c>: after SIGTERM, readiness is already false but the host keeps serving this
-/// long, so load balancers stop sending traffic before Kestrel stops accepting it.
+/// <see cref="HostingOptions.ShutdownDrainDelay"/>: after SIGTERM, readiness is already false but the host keeps
+/// serving this long, so load balancers stop sending traffic before Kestrel stops accepting it.
 /// </summary>
-internal sealed class ShutdownDrain(HostLifecycle lifecycle, TimeSpan delay) : IHostedLifecycleService
+internal sealed class ShutdownDrain(HostLifecycle lifecycle, IOptions<HostingOptions> options) : IHostedLifecycleService
 {
     public Task StoppingAsync(CancellationToken cancellationToken)
     {
         lifecycle.BeginStopping();
+        var delay = options.Value.ShutdownDrainDelay;
         return delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
     }
 

@@ -10,7 +10,7 @@ internal static class MigrateCommand
 {
     public static async Task<int> Run(IConfiguration configuration, TextWriter output)
     {
-        var storage = configuration.Read<StorageSettings>(StorageSettings.Section);
+        var storage = configuration.Read<LicensingStorageOptions>(LicensingStorageOptions.Section);
         try
         {
             var migrator = new SchemaMigrator(

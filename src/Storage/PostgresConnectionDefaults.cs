@@ -51,5 +51,8 @@ internal static class PostgresConnectionDefaults
         return builder.ConnectionString;
     }
 
+    /// <summary>Whether Npgsql takes this keyword, so naming it in an error shows no part of a secret.</summary>
+    public static bool IsKeyword(string keyword) => new NpgsqlConnectionStringBuilder().ContainsKey(keyword);
+
     private static string Normalize(string key) => key.Replace(" ", "", StringComparison.Ordinal).ToLower(CultureInfo.InvariantCulture);
 }

@@ -21,7 +21,7 @@ internal static class FrontendApp
         var configuration = builder.Configuration;
         builder.AddLicensingMetricsPort();
 
-        if (configuration.GetValue<SiloMode>("Licensing:SiloMode") == SiloMode.Embedded)
+        if (configuration.Read<FrontendOptions>(FrontendOptions.Section).SiloMode == SiloMode.Embedded)
         {
             builder.UseOrleans(silo => silo.AddLicensingSilo(configuration));
         }
@@ -48,7 +48,7 @@ internal static class FrontendApp
         app.MapLicensingOperations();
         app.MapKaEndpoint();
         app.MapOperatorApi();
-        if (configuration.GetValue("Licensing:Dashboard:Enabled", true))
+        if (configuration.Read<OperatorDashboardOptions>(OperatorDashboardOptions.Section).Enabled)
         {
             app.MapOperatorDashboard();
         }

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 using IsvLicensing.Verifier;
 
@@ -44,10 +43,20 @@ public sealed class SigningKeyRing : IDisposable
 
     public void Dispose() => _active.Dispose();
 
-    /// <summary>Builds the ring, or says everything that is wrong with the configuration.</summary>
+    /// <summary>
+    /// Builds the ring from options that <see cref="SigningOptionsValidator"/> has accepted (in the host, reading
+    /// <c>IOptions&lt;SigningOptions&gt;</c> runs it, and ValidateOnStart runs it before anything serves).
+    /// </summary>
     public static SigningKeyRing Load(SigningOptions options, IHostEnvironment environment, LicensingOptions licensing)
     {
         var errors = new List<string>();
+        return TryLoad(options, environment, licensing, errors)
+            ?? throw new InvalidOperationException($"{SigningOptions.Section} was not validated: {string.Join(" ", errors)}");
+    }
+
+    /// <summary>The ring, or null with everything that is wrong with the configuration added to <paramref name="errors"/>.</summary>
+    internal static SigningKeyRing? TryLoad(SigningOptions options, IHostEnvironment environment, LicensingOptions licensing, List<string> errors)
+    {
         var privateKeys = new List<(string Id, Key Key)>();
         var published = new List<Ed25519PublicJwk>();
         var configured = options.Keys;
@@ -119,7 +128,7 @@ public sealed class SigningKeyRing : IDisposable
                 key.Dispose();
             }
 
-            throw new OptionsValidationException(SigningOptions.Section, typeof(SigningOptions), errors);
+            return null;
         }
 
         foreach (var (_, key) in privateKeys.Where(k => !ReferenceEquals(k.Key, active.Key)))

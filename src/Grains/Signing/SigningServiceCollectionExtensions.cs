@@ -9,7 +9,8 @@ public static class SigningServiceCollectionExtensions
 {
     public static IServiceCollection AddLicenseSigning(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section));
+        services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SigningOptions>, SigningOptionsValidator>();
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<SigningOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>(),

@@ -18,7 +18,7 @@ namespace Orleans.Licensing.IntegrationTests.Deploy;
 /// <c>Licensing__Cluster__AdvertisedAddress</c>) is one the service really reads. A key is read when either
 /// <list type="bullet">
 /// <item>it is a property path of an options class bound to its section: every class of the service's assemblies
-/// with a <c>const string Section</c> (<see cref="ClusterSettings.Section"/>, <c>KaOptions.Section</c>, …), walked
+/// with a <c>const string Section</c> (<see cref="LicensingClusterOptions.Section"/>, <c>KaOptions.Section</c>, …), walked
 /// by reflection through lists (<c>Credentials:0:UserName</c>) and dictionaries, ending on a value its setting
 /// converts to; or</item>
 /// <item>the code reads the key by its full name (<c>configuration.GetValue("Licensing:ShutdownTimeout", …)</c>):
@@ -32,7 +32,7 @@ internal static class ConfigurationKeys
 
     /// <summary>The service's assemblies: Abstractions, Grains, Storage, Hosting and Frontend are loaded; the Silo is read from its build output.</summary>
     private static Assembly[] LoadedAssemblies =>
-        [typeof(CatalogOptions).Assembly, typeof(LicenseOptions).Assembly, typeof(SchemaMigrator).Assembly, typeof(ClusterSettings).Assembly, typeof(FrontendApp).Assembly];
+        [typeof(CatalogOptions).Assembly, typeof(LicenseOptions).Assembly, typeof(SchemaMigrator).Assembly, typeof(LicensingClusterOptions).Assembly, typeof(FrontendApp).Assembly];
 
     /// <summary>The environment variable's configuration key: <c>__</c> is <c>:</c>.</summary>
     public static string FromEnvironmentVariable(string name) => name.Replace("__", ":", StringComparison.Ordinal);

@@ -68,7 +68,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
     public async Task Container_ports_are_the_ports_the_code_listens_on(string overlay)
     {
         var rendered = await RenderedOverlay.Get(overlay);
-        var defaults = new ClusterSettings();
+        var defaults = new LicensingClusterOptions();
         var silo = rendered.Workload(Silo);
         var siloContainer = silo.MainContainer;
         var siloPorts = Workload.Ports(siloContainer);

@@ -18,7 +18,7 @@ public sealed class SynchronousCommitTests(PostgresServer postgres)
         await Execute(database, $"ALTER DATABASE {name} SET synchronous_commit = off");
 
         Assert.Equal("off", await Show(database));
-        var ours = new StorageSettings { Provider = StorageProvider.PostgreSql, ConnectionString = database }
+        var ours = new LicensingStorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = database }
             .ResolveConnectionString(new LicensingOptions());
         Assert.Equal("on", await Show(ours));
     }

@@ -194,4 +194,21 @@ public sealed class HostingTests
             Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Migrate_refuses_an_unparsable_connection_string_without_printing_the_password()
+    {
+        // An unquoted ';' in the password: the tail is what Npgsql would have quoted back as a keyword.
+        const string tail = "tail-of-the-password";
+        await using var migrate = ServiceProcess.Migrate(new Dictionary<string, string>
+        {
+            ["Licensing__Storage__Provider"] = "PostgreSql",
+            ["Licensing__Storage__ConnectionString"] = $"Host=127.0.0.1;Username=licensing;Password=first-part;{tail};Database=licensing",
+        });
+
+        Assert.Equal(2, await migrate.WaitForExit(StartTimeout));
+        Assert.Contains("migrate failed: Licensing:Storage:ConnectionString", migrate.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(tail, migrate.Output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("first-part", migrate.Output, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using IsvLicensing.Verifier;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Signing;
@@ -29,6 +31,14 @@ internal static class TestKeys
         new SigningOptions { Keys = { new SigningKeyOptions { PrivateKeyPem = pem ?? NewPem(), Id = id } } },
         new TestHostEnvironment("Production"),
         new LicensingOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "never-used-" + Guid.NewGuid().ToString("N")) });
+
+    /// <summary>What the validator that runs at start says against these options; fails the test if it accepts them.</summary>
+    public static string Refusal(SigningOptions options, IHostEnvironment environment, LicensingOptions licensing)
+    {
+        var result = new SigningOptionsValidator(environment, Options.Create(licensing)).Validate(Options.DefaultName, options);
+        Assert.True(result.Failed, "the signing options were accepted");
+        return result.FailureMessage;
+    }
 
     public static LicenseClaims SampleClaims() => new(
         "orleans-licensing",

@@ -4,7 +4,7 @@ using Orleans.Configuration;
 namespace Orleans.Licensing.Hosting;
 
 /// <summary><c>Licensing:Cluster</c>: how silos find each other and clients find silos.</summary>
-public sealed class ClusterSettings
+public sealed class LicensingClusterOptions
 {
     public const string Section = "Licensing:Cluster";
 

@@ -3,7 +3,7 @@ using Orleans.Licensing.Storage;
 namespace Orleans.Licensing.Hosting;
 
 /// <summary><c>Licensing:Storage</c>: where license grains persist (and, on PostgreSQL, cluster membership).</summary>
-public sealed class StorageSettings
+public sealed class LicensingStorageOptions
 {
     public const string Section = "Licensing:Storage";
 
@@ -38,8 +38,28 @@ public sealed class StorageSettings
             (StorageProvider.Sqlite, null) => $"Data Source={Path.Combine(licensing.ResolveDataDirectory(), "licensing.db")};Default Timeout=5",
             (StorageProvider.Sqlite, _) => configured,
             (_, null) => throw new InvalidOperationException($"{Section}:ConnectionString (or ConnectionStringFile) is required for {Provider}."),
-            _ => PostgresConnectionDefaults.Apply(configured),
+            _ => WithPostgresDefaults(configured),
         };
+    }
+
+    /// <summary>
+    /// Npgsql's complaint about a string it cannot parse quotes what it read as a keyword, which for a password
+    /// holding an unquoted <c>;</c> is the password's tail: name the setting and the likely cause, never the text.
+    /// </summary>
+    private static string WithPostgresDefaults(string connectionString)
+    {
+        try
+        {
+            return PostgresConnectionDefaults.Apply(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            var setting = e.ParamName is { } name && PostgresConnectionDefaults.IsKeyword(name)
+                ? $"the value of '{name}' is not one it takes"
+                : "a value holding ';', '=' or a quote must be quoted";
+            throw new InvalidOperationException(
+                $"{Section}:ConnectionString (or the file ConnectionStringFile names) is not a PostgreSQL connection string: {setting}. Its text is not shown, since it holds the password.");
+        }
     }
 
     public string Invariant => Provider == StorageProvider.Sqlite

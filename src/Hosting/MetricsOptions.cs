@@ -1,6 +1,6 @@
 namespace Orleans.Licensing.Hosting;
 
-/// <summary><c>Licensing:Metrics</c>: where Prometheus scrapes <see cref="HealthEndpoints.Metrics"/>.</summary>
+/// <summary><c>Licensing:Metrics</c>: where Prometheus scrapes <see cref="OperationsPaths.Metrics"/>.</summary>
 public sealed class MetricsOptions
 {
     public const string Section = "Licensing:Metrics";

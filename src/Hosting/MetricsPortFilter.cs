@@ -15,7 +15,7 @@ internal sealed class MetricsPortFilter(int port) : IStartupFilter
         app.Use((context, rest) =>
         {
             var onMetricsPort = context.Connection.LocalPort == port;
-            var forMetrics = context.Request.Path.StartsWithSegments(HealthEndpoints.Metrics, StringComparison.OrdinalIgnoreCase);
+            var forMetrics = context.Request.Path.StartsWithSegments(OperationsPaths.Metrics, StringComparison.OrdinalIgnoreCase);
             if (onMetricsPort != forMetrics)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

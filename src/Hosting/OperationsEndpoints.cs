@@ -24,10 +24,10 @@ public static class OperationsEndpoints
 
     public static IEndpointRouteBuilder MapLicensingOperations(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks(HealthEndpoints.Live, new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks(HealthEndpoints.Startup, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HostLifecycle.StartupTag) });
-        app.MapHealthChecks(HealthEndpoints.Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HostLifecycle.ReadyTag) });
-        app.MapPrometheusScrapingEndpoint(HealthEndpoints.Metrics);
+        app.MapHealthChecks(OperationsPaths.Live, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(OperationsPaths.Startup, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HostLifecycle.StartupTag) });
+        app.MapHealthChecks(OperationsPaths.Ready, new HealthCheckOptions { Predicate = check => check.Tags.Contains(HostLifecycle.ReadyTag) });
+        app.MapPrometheusScrapingEndpoint(OperationsPaths.Metrics);
         return app;
     }
 }

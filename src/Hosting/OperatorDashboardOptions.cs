@@ -1,6 +1,6 @@
 namespace Orleans.Licensing.Hosting;
 
-/// <summary><c>Licensing:Dashboard</c>: the Orleans dashboard the operator sees under <see cref="HealthEndpoints.Dashboard"/>.</summary>
+/// <summary><c>Licensing:Dashboard</c>: the Orleans dashboard the operator sees under <see cref="OperationsPaths.Dashboard"/>.</summary>
 public sealed class OperatorDashboardOptions
 {
     public const string Section = "Licensing:Dashboard";

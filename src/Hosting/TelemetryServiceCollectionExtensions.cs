@@ -9,7 +9,7 @@ namespace Orleans.Licensing.Hosting;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Metrics for Prometheus (<see cref="HealthEndpoints.Metrics"/>): ours, Orleans', ASP.NET Core's, the runtime's.
+    /// Metrics for Prometheus (<see cref="OperationsPaths.Metrics"/>): ours, Orleans', ASP.NET Core's, the runtime's.
     /// Traces (ours with the PURCHASE_ID, ASP.NET Core's, Orleans' grain calls) go to OTLP when
     /// OTEL_EXPORTER_OTLP_ENDPOINT is set. Without it no tracer is registered at all: a tracer with nowhere to
     /// send its spans still records every request's and every grain call's activities (measured in

@@ -25,7 +25,7 @@ internal static class OperatorEndpoints
     /// <summary>The Orleans Dashboard, behind the same operator credentials as the API.</summary>
     public static IEndpointRouteBuilder MapOperatorDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapOrleansDashboard(routePrefix: HealthEndpoints.Dashboard).AddEndpointFilter(OperatorAuthentication(app));
+        app.MapOrleansDashboard(routePrefix: OperationsPaths.Dashboard).AddEndpointFilter(OperatorAuthentication(app));
         return app;
     }
 

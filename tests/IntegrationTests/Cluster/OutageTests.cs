@@ -120,7 +120,7 @@ public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
             ("billing", () => Operator(HttpMethod.Get, "/operator/billing?from=2016-01-01&to=2016-12-31")),
             ("license", () => Operator(HttpMethod.Get, $"/operator/licenses/{id}")),
             ("usage", () => Operator(HttpMethod.Put, $"/operator/licenses/{id}/usage", string.Create(CultureInfo.InvariantCulture, $$"""{"usedAccounts":{{++usage}}}"""))),
-            ("dashboard", () => Operator(HttpMethod.Get, HealthEndpoints.Dashboard + "/DashboardCounters")),
+            ("dashboard", () => Operator(HttpMethod.Get, OperationsPaths.Dashboard + "/DashboardCounters")),
             ("jwks", () => new HttpRequestMessage(HttpMethod.Get, "/.well-known/jwks.json")),
         ];
     }

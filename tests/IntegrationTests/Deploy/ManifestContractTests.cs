@@ -45,7 +45,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
         {
             var container = workload.MainContainer;
             var httpPort = UrlsPort(Workload.EnvValue(rendered, container, "Urls"));
-            foreach (var (probe, path) in new[] { ("startupProbe", HealthEndpoints.Startup), ("readinessProbe", HealthEndpoints.Ready), ("livenessProbe", HealthEndpoints.Live) })
+            foreach (var (probe, path) in new[] { ("startupProbe", OperationsPaths.Startup), ("readinessProbe", OperationsPaths.Ready), ("livenessProbe", OperationsPaths.Live) })
             {
                 var get = container[probe]?["httpGet"];
                 Assert.True(get is not null, $"{workload.Description}: no {probe}.httpGet");
@@ -58,7 +58,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
             Assert.NotEqual(httpPort, metricsPort);
             Assert.Equal(metricsPort.ToString(CultureInfo.InvariantCulture), Workload.EnvValue(rendered, container, "Licensing__Metrics__Port"));
             Assert.Equal("true", workload.PodAnnotations.GetValueOrDefault("prometheus.io/scrape"));
-            Assert.Equal(HealthEndpoints.Metrics, workload.PodAnnotations.GetValueOrDefault("prometheus.io/path"));
+            Assert.Equal(OperationsPaths.Metrics, workload.PodAnnotations.GetValueOrDefault("prometheus.io/path"));
             Assert.Equal(metricsPort.ToString(CultureInfo.InvariantCulture), workload.PodAnnotations.GetValueOrDefault("prometheus.io/port"));
         }
     }
@@ -617,8 +617,8 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
 
         Assert.Contains(new KaOptions().Path, paths);
         Assert.Contains("/.well-known/jwks.json", paths);
-        Assert.Contains(HealthEndpoints.Dashboard, paths);
-        Assert.DoesNotContain(paths, p => p == "/" || p.StartsWith("/health", StringComparison.Ordinal) || p == HealthEndpoints.Metrics);
+        Assert.Contains(OperationsPaths.Dashboard, paths);
+        Assert.DoesNotContain(paths, p => p == "/" || p.StartsWith("/health", StringComparison.Ordinal) || p == OperationsPaths.Metrics);
         Assert.All(rendered.OfKind("Ingress"), i => Assert.NotEmpty(i["spec"]!["tls"]!.AsArray()));
     }
 

@@ -16,7 +16,7 @@ public sealed class HealthAndMetricsTests(DrainingFrontend frontend) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, (await ka.Post(KaForms.GetInfo(Ids.Next("M")))).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await frontend.NewClient("john", "wrong").Post(KaForms.GetInfo(id))).Status);
 
-        var metrics = await ka.Http.GetStringAsync(new Uri(HealthEndpoints.Metrics, UriKind.Relative));
+        var metrics = await ka.Http.GetStringAsync(new Uri(OperationsPaths.Metrics, UriKind.Relative));
         var requestLines = string.Join('\n', metrics.Split('\n').Where(line => line.StartsWith("licensing_ka_requests_total", StringComparison.Ordinal)));
         Assert.True(requestLines.Length > 0, requestLines);
 
@@ -41,9 +41,9 @@ public sealed class HealthAndMetricsTests(DrainingFrontend frontend) : IClassFix
         using var asKa = new HttpClient { BaseAddress = frontend.BaseAddress };
         asKa.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("john:qwe123"u8));
 
-        using var refused = await anonymous.GetAsync(new Uri(HealthEndpoints.Dashboard + "/", UriKind.Relative));
-        using var refusedKa = await asKa.GetAsync(new Uri(HealthEndpoints.Dashboard + "/", UriKind.Relative));
-        using var shown = await asOperator.GetAsync(new Uri(HealthEndpoints.Dashboard + "/", UriKind.Relative));
+        using var refused = await anonymous.GetAsync(new Uri(OperationsPaths.Dashboard + "/", UriKind.Relative));
+        using var refusedKa = await asKa.GetAsync(new Uri(OperationsPaths.Dashboard + "/", UriKind.Relative));
+        using var shown = await asOperator.GetAsync(new Uri(OperationsPaths.Dashboard + "/", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, refusedKa.StatusCode);
@@ -68,19 +68,19 @@ public sealed class HealthAndMetricsTests(DrainingFrontend frontend) : IClassFix
     private static async Task AssertReadinessEndsFirst(DrainingFrontend stopping)
     {
         using var http = new HttpClient { BaseAddress = stopping.BaseAddress };
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(HealthEndpoints.Startup, UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(HealthEndpoints.Ready, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(OperationsPaths.Startup, UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(OperationsPaths.Ready, UriKind.Relative))).StatusCode);
 
         var stop = stopping.BeginStop();
         HttpStatusCode ready;
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
         do
         {
-            ready = (await http.GetAsync(new Uri(HealthEndpoints.Ready, UriKind.Relative))).StatusCode;
+            ready = (await http.GetAsync(new Uri(OperationsPaths.Ready, UriKind.Relative))).StatusCode;
         }
         while (ready == HttpStatusCode.OK && DateTime.UtcNow < deadline);
-        var live = (await http.GetAsync(new Uri(HealthEndpoints.Live, UriKind.Relative))).StatusCode;
-        var started = (await http.GetAsync(new Uri(HealthEndpoints.Startup, UriKind.Relative))).StatusCode;
+        var live = (await http.GetAsync(new Uri(OperationsPaths.Live, UriKind.Relative))).StatusCode;
+        var started = (await http.GetAsync(new Uri(OperationsPaths.Startup, UriKind.Relative))).StatusCode;
         await stop;
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready);

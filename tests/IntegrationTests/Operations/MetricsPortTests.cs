@@ -21,11 +21,11 @@ public sealed class MetricsPortTests(MetricsPortFrontend frontend) : IClassFixtu
         using var scraper = new HttpClient { BaseAddress = frontend.MetricsAddress };
         scraper.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("operator:operator-dev"u8));
 
-        using var metrics = await scraper.GetAsync(new Uri(HealthEndpoints.Metrics, UriKind.Relative));
+        using var metrics = await scraper.GetAsync(new Uri(OperationsPaths.Metrics, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
         Assert.Contains("licensing_ka_requests_total", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        foreach (var path in new[] { "/operator/licenses", "/operator/billing?from=2016-01-01&to=2016-12-31", HealthEndpoints.Dashboard + "/", HealthEndpoints.Ready, "/.well-known/jwks.json" })
+        foreach (var path in new[] { "/operator/licenses", "/operator/billing?from=2016-01-01&to=2016-12-31", OperationsPaths.Dashboard + "/", OperationsPaths.Ready, "/.well-known/jwks.json" })
         {
             using var response = await scraper.GetAsync(new Uri(path, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"GET {path} on the metrics port: {(int)response.StatusCode}");
@@ -41,8 +41,8 @@ public sealed class MetricsPortTests(MetricsPortFrontend frontend) : IClassFixtu
     {
         using var http = new HttpClient { BaseAddress = frontend.BaseAddress };
 
-        using var metrics = await http.GetAsync(new Uri(HealthEndpoints.Metrics, UriKind.Relative));
-        using var ready = await http.GetAsync(new Uri(HealthEndpoints.Ready, UriKind.Relative));
+        using var metrics = await http.GetAsync(new Uri(OperationsPaths.Metrics, UriKind.Relative));
+        using var ready = await http.GetAsync(new Uri(OperationsPaths.Ready, UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);

@@ -39,7 +39,7 @@ public sealed class HostingTests
         Assert.True(answer.Status == HttpStatusCode.OK, $"{answer.Status} {answer.Text}\n{frontend.Output}\n{silo.Output}");
         Assert.True(File.Exists(Path.Combine(dataDirectory, "licensing.db")), "the silo process holds the storage");
         using var probe = new HttpClient { BaseAddress = siloHttp };
-        foreach (var path in new[] { HealthEndpoints.Live, HealthEndpoints.Startup, HealthEndpoints.Ready, HealthEndpoints.Metrics })
+        foreach (var path in new[] { OperationsPaths.Live, OperationsPaths.Startup, OperationsPaths.Ready, OperationsPaths.Metrics })
         {
             using var response = await probe.GetAsync(new Uri(path, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"silo {path}: {response.StatusCode}");
@@ -62,17 +62,17 @@ public sealed class HostingTests
         using var http = new HttpClient { BaseAddress = siloHttp };
         using var scraper = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}")) };
         var deadline = DateTime.UtcNow + StartTimeout;
-        while (!await Answers(http, HealthEndpoints.Startup, HttpStatusCode.OK))
+        while (!await Answers(http, OperationsPaths.Startup, HttpStatusCode.OK))
         {
             Assert.False(silo.HasExited, silo.Output);
             Assert.True(DateTime.UtcNow < deadline, $"the silo did not start:\n{silo.Output}");
             await Task.Delay(200);
         }
 
-        Assert.True(await Answers(scraper, HealthEndpoints.Metrics, HttpStatusCode.OK), "no /metrics on the metrics port");
-        Assert.True(await Answers(http, HealthEndpoints.Metrics, HttpStatusCode.NotFound), "/metrics still on the HTTP port");
-        Assert.True(await Answers(scraper, HealthEndpoints.Ready, HttpStatusCode.NotFound), "health on the metrics port");
-        Assert.True(await Answers(http, HealthEndpoints.Ready, HttpStatusCode.OK), "no readiness on the HTTP port");
+        Assert.True(await Answers(scraper, OperationsPaths.Metrics, HttpStatusCode.OK), "no /metrics on the metrics port");
+        Assert.True(await Answers(http, OperationsPaths.Metrics, HttpStatusCode.NotFound), "/metrics still on the HTTP port");
+        Assert.True(await Answers(scraper, OperationsPaths.Ready, HttpStatusCode.NotFound), "health on the metrics port");
+        Assert.True(await Answers(http, OperationsPaths.Ready, HttpStatusCode.OK), "no readiness on the HTTP port");
 
         static async Task<bool> Answers(HttpClient client, string path, HttpStatusCode expected)
         {

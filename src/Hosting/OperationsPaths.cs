@@ -1,7 +1,10 @@
 namespace Orleans.Licensing.Hosting;
 
-/// <summary>The probe paths both hosts serve; deploy/k8s points its probes here.</summary>
-public static class HealthEndpoints
+/// <summary>
+/// The operations surface both hosts serve at fixed paths: the probes (deploy/k8s points its probes here), the
+/// Prometheus scrape and the dashboard. KA's and the operator API's paths are their own.
+/// </summary>
+public static class OperationsPaths
 {
     /// <summary>The process answers: no dependency is checked, so a slow database never restarts pods.</summary>
     public const string Live = "/health/live";

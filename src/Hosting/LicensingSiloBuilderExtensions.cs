@@ -21,9 +21,7 @@ public static class LicensingSiloBuilderExtensions
     /// <summary>A silo of this service: its clustering and <see cref="AddLicensingGrains"/>.</summary>
     public static ISiloBuilder AddLicensingSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
-        // Read now, since they decide what the builder adds; bound as well, so the host holds the same values.
-        var cluster = configuration.Read<LicensingClusterOptions>(LicensingClusterOptions.Section);
-        silo.Services.AddOptions<LicensingClusterOptions>().Bind(configuration.GetSection(LicensingClusterOptions.Section)).ValidateOnStart();
+        var cluster = ClusterSettings(silo.Services, configuration);
         silo.Configure<ClusterOptions>(cluster.Identify);
         switch (cluster.Clustering)
         {
@@ -98,8 +96,7 @@ public static class LicensingSiloBuilderExtensions
     /// <summary>The frontend's client configuration when the silos run in their own processes.</summary>
     public static IClientBuilder AddLicensingClient(this IClientBuilder client, IConfiguration configuration)
     {
-        var cluster = configuration.Read<LicensingClusterOptions>(LicensingClusterOptions.Section);
-        client.Services.AddOptions<LicensingClusterOptions>().Bind(configuration.GetSection(LicensingClusterOptions.Section)).ValidateOnStart();
+        var cluster = ClusterSettings(client.Services, configuration);
         client.Configure<ClusterOptions>(cluster.Identify);
         switch (cluster.Clustering)
         {
@@ -123,6 +120,16 @@ public static class LicensingSiloBuilderExtensions
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The cluster settings, read now because they decide what the builder adds, and bound as well so that the host
+    /// holds the same values.
+    /// </summary>
+    private static LicensingClusterOptions ClusterSettings(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LicensingClusterOptions>().Bind(configuration.GetSection(LicensingClusterOptions.Section)).ValidateOnStart();
+        return configuration.Read<LicensingClusterOptions>(LicensingClusterOptions.Section);
     }
 
     /// <summary>Membership lives in the storage database: one PostgreSQL to run, back up and secure.</summary>

@@ -73,7 +73,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
     private static async Task<List<(string Service, string Key, byte[] Payload)>> NextPage(
         DbConnection connection, DbTransaction transaction, string service, string key, CancellationToken cancellation)
     {
-        await using var command = Command(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"""
+        await using var command = DbCommands.Create(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"""
             SELECT ServiceId, GrainIdExtensionString, PayloadBinary FROM OrleansStorage
             WHERE GrainTypeString = @type AND PayloadBinary IS NOT NULL
               AND (ServiceId > @service OR (ServiceId = @service AND GrainIdExtensionString > @key))
@@ -105,7 +105,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
         };
         // Each old change added an audit entry: numbering them as versions keeps every later change's version new.
         var version = Math.Max(1, old.Audit.Count);
-        await using (var license = Command(connection, transaction, """
+        await using (var license = DbCommands.Create(connection, transaction, """
             INSERT INTO Licenses (ServiceId, PurchaseId, Version, ProductId, TestMode, StartDate, ExpiryDate, TerminatedOn, Revision, State, ModifiedOn)
             VALUES (@service, @id, @version, @product, @test, @start, @expiry, @terminated, @revision, @state, @at)
             """))
@@ -120,7 +120,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
 
         foreach (var issuance in old.Issuances)
         {
-            await using var row = Command(connection, transaction, StorageValues.InsertIssuance);
+            await using var row = DbCommands.Create(connection, transaction, StorageValues.InsertIssuance);
             StorageValues.Set(row, "service", serviceId);
             StorageValues.Set(row, "id", purchaseId);
             StorageValues.SetIssuance(row, issuance);
@@ -130,7 +130,7 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
         for (var i = 0; i < old.Audit.Count; i++)
         {
             var entry = old.Audit[i];
-            await using var row = Command(connection, transaction, """
+            await using var row = DbCommands.Create(connection, transaction, """
                 INSERT INTO LicenseAudit (ServiceId, PurchaseId, Version, Entry, At, Cause, Detail)
                 VALUES (@service, @id, @version, 0, @at, @cause, @detail)
                 """);
@@ -142,13 +142,5 @@ internal sealed class LegacyLicenseImport(StorageProvider provider)
             StorageValues.Set(row, "detail", entry.Detail);
             await row.ExecuteNonQueryAsync(cancellation);
         }
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }

@@ -32,7 +32,7 @@ internal static class RoleGrants
     {
         var schema = Quote((string)(await Scalar(connection, transaction, "SELECT current_schema()", null, cancellation))!);
         // PostgreSQL lets every role execute a new function; only the silos need ours.
-        await Execute(connection, transaction, $"REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} FROM PUBLIC", cancellation);
+        await DbCommands.Execute(connection, transaction, $"REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA {schema} FROM PUBLIC", cancellation);
         foreach (var (role, grants, workload) in new[] { (roles.Silo, Silo, "silos"), (roles.Frontend, Frontend, "frontends") })
         {
             if (await Scalar(connection, transaction, "SELECT 1 FROM pg_roles WHERE rolname = @role", role, cancellation) is null)
@@ -43,11 +43,11 @@ internal static class RoleGrants
             }
 
             var quoted = Quote(role);
-            await Execute(connection, transaction, $"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {quoted}", cancellation);
-            await Execute(connection, transaction, $"GRANT USAGE ON SCHEMA {schema} TO {quoted}", cancellation);
+            await DbCommands.Execute(connection, transaction, $"REVOKE ALL ON ALL TABLES IN SCHEMA {schema} FROM {quoted}", cancellation);
+            await DbCommands.Execute(connection, transaction, $"GRANT USAGE ON SCHEMA {schema} TO {quoted}", cancellation);
             foreach (var grant in grants)
             {
-                await Execute(connection, transaction, string.Format(System.Globalization.CultureInfo.InvariantCulture, grant, quoted, schema), cancellation);
+                await DbCommands.Execute(connection, transaction, string.Format(System.Globalization.CultureInfo.InvariantCulture, grant, quoted, schema), cancellation);
             }
 
             log($"grants: role {role} has what {workload} need");
@@ -58,22 +58,12 @@ internal static class RoleGrants
 
     private static async Task<object?> Scalar(DbConnection connection, DbTransaction transaction, string sql, string? role, CancellationToken cancellation)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        await using var command = DbCommands.Create(connection, transaction, sql);
         if (role is not null)
         {
             command.Parameters.Add(new NpgsqlParameter("role", role));
         }
 
         return await command.ExecuteScalarAsync(cancellation);
-    }
-
-    private static async Task Execute(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellation)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellation);
     }
 }

@@ -7,7 +7,7 @@ using Npgsql;
 namespace Orleans.Licensing.Storage;
 
 /// <summary>
-/// Applies our schema scripts (deploy/sql/&lt;provider&gt;) in name order, each once, each in its own
+/// Applies our schema scripts (deploy/sql/&lt;provider&gt;) in name order, each once, every pending one in one
 /// transaction together with its row in <c>LicensingSchemaVersions</c>. Refuses a database that holds a
 /// script this build does not know: a newer version migrated it.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
         if (provider == StorageProvider.Sqlite)
         {
             // WAL lets reads go on beside the writer; synchronous=FULL makes each commit survive power loss.
-            await Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellation);
+            await DbCommands.Execute(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", cancellation);
         }
 
         // Every pending script in one transaction: a migration that fails half-way (a license that cannot be
@@ -48,7 +48,7 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
             : await connection.BeginTransactionAsync(cancellation);
         if (provider == StorageProvider.PostgreSql)
         {
-            await Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresLockKey})"), cancellation);
+            await DbCommands.Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"SELECT pg_advisory_xact_lock({PostgresLockKey})"), cancellation);
         }
 
         // Only under the lock: two first runs creating the journal at once collide in PostgreSQL's catalog (a
@@ -71,13 +71,11 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
             }
             else
             {
-                await Execute(connection, transaction, script.Sql, cancellation);
+                await DbCommands.Execute(connection, transaction, script.Sql, cancellation);
             }
 
-            await using (var record = connection.CreateCommand())
+            await using (var record = DbCommands.Create(connection, transaction, $"INSERT INTO {VersionTable} (Script, AppliedOn) VALUES (@script, @appliedOn)"))
             {
-                record.Transaction = transaction;
-                record.CommandText = $"INSERT INTO {VersionTable} (Script, AppliedOn) VALUES (@script, @appliedOn)";
                 AddParameter(record, "script", script.Name);
                 AddParameter(record, "appliedOn", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture));
                 await record.ExecuteNonQueryAsync(cancellation);
@@ -166,13 +164,11 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
     }
 
     private static async Task EnsureVersionTable(DbConnection connection, DbTransaction transaction, CancellationToken cancellation) =>
-        await Execute(connection, transaction, $"CREATE TABLE IF NOT EXISTS {VersionTable} (Script varchar(200) NOT NULL PRIMARY KEY, AppliedOn varchar(40) NOT NULL)", cancellation);
+        await DbCommands.Execute(connection, transaction, $"CREATE TABLE IF NOT EXISTS {VersionTable} (Script varchar(200) NOT NULL PRIMARY KEY, AppliedOn varchar(40) NOT NULL)", cancellation);
 
     private static async Task<IReadOnlyList<string>> Applied(DbConnection connection, DbTransaction? transaction, CancellationToken cancellation)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT Script FROM {VersionTable} ORDER BY Script";
+        await using var command = DbCommands.Create(connection, transaction, $"SELECT Script FROM {VersionTable} ORDER BY Script");
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         var names = new List<string>();
         while (await reader.ReadAsync(cancellation))
@@ -181,14 +177,6 @@ public sealed class SchemaMigrator(StorageProvider provider, string connectionSt
         }
 
         return names;
-    }
-
-    private static async Task Execute(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellation)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellation);
     }
 
     private static void AddParameter(DbCommand command, string name, object value)

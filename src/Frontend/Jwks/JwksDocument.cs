@@ -5,9 +5,15 @@ using Microsoft.Net.Http.Headers;
 
 namespace Orleans.Licensing.Frontend.Jwks;
 
-/// <summary>One copy of the JWKS as the silos published it, with its strong ETag (a hash of the exact bytes).</summary>
-internal sealed record JwksDocument(string Json, EntityTagHeaderValue ETag, DateTimeOffset FetchedAt)
+/// <summary>
+/// One copy of the JWKS as the silos published it: its UTF-8 bytes, encoded once and sent as they are to every
+/// request, and their strong ETag (a hash of exactly those bytes).
+/// </summary>
+internal sealed record JwksDocument(byte[] Utf8, EntityTagHeaderValue ETag, DateTimeOffset FetchedAt)
 {
-    public static JwksDocument Create(string json, DateTimeOffset fetchedAt) =>
-        new(json, new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(json)))}\""), fetchedAt);
+    public static JwksDocument Create(string json, DateTimeOffset fetchedAt)
+    {
+        var utf8 = Encoding.UTF8.GetBytes(json);
+        return new(utf8, new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(SHA256.HashData(utf8))}\""), fetchedAt);
+    }
 }

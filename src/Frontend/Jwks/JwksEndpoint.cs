@@ -31,7 +31,7 @@ internal static class JwksEndpoint
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, StatusCodeHttpResult>> Handle(HttpContext context, JwksCache cache, IOptions<JwksOptions> options)
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Handle(HttpContext context, JwksCache cache, IOptions<JwksOptions> options)
     {
         var document = await cache.Get();
         var response = context.Response.GetTypedHeaders();
@@ -44,6 +44,6 @@ internal static class JwksEndpoint
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return TypedResults.Text(document.Json, "application/json; charset=utf-8");
+        return TypedResults.Bytes(document.Utf8, "application/json; charset=utf-8");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -54,7 +55,7 @@ public sealed class JwksCacheTests
         Assert.Equal(2, _fetches);
         Assert.All(during, d => Assert.Same(old, d));
         _answers.Dequeue().SetResult("two");
-        await WaitUntil(async () => (await cache.Get()).Json == "two");
+        await WaitUntil(async () => Encoding.UTF8.GetString((await cache.Get()).Utf8) == "two");
 
         var renewed = await cache.Get();
         Assert.Equal(2, _fetches);
@@ -96,7 +97,7 @@ public sealed class JwksCacheTests
         _time.Advance(JwksCache.RetryDelay);
         var again = cache.Get();
         _answers.Dequeue().SetResult("one");
-        Assert.Equal("one", (await again).Json);
+        Assert.Equal("one", Encoding.UTF8.GetString((await again).Utf8));
         Assert.Equal(2, _fetches);
     }
 

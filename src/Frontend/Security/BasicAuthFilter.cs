@@ -14,7 +14,8 @@ internal sealed class BasicAuthFilter(CredentialSet credentials, AuthFailureThro
         var http = context.HttpContext;
         var client = http.Connection.RemoteIpAddress ?? IPAddress.None;
         var wellFormed = BasicCredentials.TryParse(http.Request.Headers.Authorization, out var user, out var password);
-        var key = ThrottleKey.For(scope, client, wellFormed ? credentials.KnownUserName(user) : null);
+        var check = wellFormed ? credentials.Check(user, password) : default;
+        var key = ThrottleKey.For(scope, client, check.KnownUserName);
         if (throttle.IsBlocked(key, out var retryAfter))
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
@@ -28,7 +29,7 @@ internal sealed class BasicAuthFilter(CredentialSet credentials, AuthFailureThro
             return ErrorResults.Text(StatusCodes.Status401Unauthorized, "HTTP Basic credentials are required (Authorization header missing or malformed)");
         }
 
-        if (!credentials.Accepts(user, password))
+        if (!check.Accepted)
         {
             throttle.RecordFailure(key);
             return ErrorResults.Text(StatusCodes.Status403Forbidden, "the credentials are not accepted");

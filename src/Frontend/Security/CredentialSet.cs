@@ -12,34 +12,27 @@ internal sealed class CredentialSet(IEnumerable<Credential> credentials)
     private readonly (byte[] User, byte[] Password)[] _accepted =
         [.. credentials.Select(c => (Hash(c.UserName), Hash(c.Password)))];
 
-    public bool Accepts(string userName, string password)
+    public bool Accepts(string userName, string password) => Check(userName, password).Accepted;
+
+    /// <summary>
+    /// Whether the pair is accepted, and the user name when some credential has it (else null: the throttle keeps
+    /// one bucket per known name and one for all others). Every credential is compared, whatever matched, so
+    /// timing tells neither which names exist nor which part was wrong.
+    /// </summary>
+    public (string? KnownUserName, bool Accepted) Check(string userName, string password)
     {
         var user = Hash(userName);
         var secret = Hash(password);
+        var known = false;
         var accepted = false;
         foreach (var (acceptedUser, acceptedPassword) in _accepted)
         {
-            accepted |= CryptographicOperations.FixedTimeEquals(user, acceptedUser)
-                & CryptographicOperations.FixedTimeEquals(secret, acceptedPassword);
+            var sameUser = CryptographicOperations.FixedTimeEquals(user, acceptedUser);
+            known |= sameUser;
+            accepted |= sameUser & CryptographicOperations.FixedTimeEquals(secret, acceptedPassword);
         }
 
-        return accepted;
-    }
-
-    /// <summary>
-    /// The user name when some credential has it, else null: the throttle keeps one bucket per known name and
-    /// one for all others. Every name is compared, so timing does not tell which names exist.
-    /// </summary>
-    public string? KnownUserName(string userName)
-    {
-        var user = Hash(userName);
-        var known = false;
-        foreach (var (acceptedUser, _) in _accepted)
-        {
-            known |= CryptographicOperations.FixedTimeEquals(user, acceptedUser);
-        }
-
-        return known ? userName : null;
+        return (known ? userName : null, accepted);
     }
 
     private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));

@@ -1,5 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Licensing.Frontend.Jwks;
@@ -11,6 +11,7 @@ public sealed class JwksCacheTests
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly Queue<TaskCompletionSource<string>> _answers = new();
+    private readonly FakeLogger<JwksCache> _logger = new();
     private int _fetches;
 
     private JwksCache Cache() => new(
@@ -23,7 +24,7 @@ public sealed class JwksCacheTests
         },
         Options.Create(new JwksOptions { RefreshInterval = Interval }),
         _time,
-        NullLogger<JwksCache>.Instance);
+        _logger);
 
     [Fact]
     public async Task Concurrent_first_requests_share_one_fetch()
@@ -74,8 +75,8 @@ public sealed class JwksCacheTests
 
         Assert.Same(good, await cache.Get());
         _answers.Dequeue().SetException(new TimeoutException("silos gone"));
-        await WaitUntil(() => Task.FromResult(_answers.Count == 0));
-        await Task.Delay(50);
+        // The failed refresh is recorded before it is logged.
+        await WaitUntil(() => Task.FromResult(_logger.Collector.Count == 1));
 
         Assert.Same(good, await cache.Get());
         Assert.Equal(2, _fetches);

@@ -51,4 +51,23 @@ public sealed class JwksTests(JwksFrontend frontend) : IClassFixture<JwksFronten
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await changed.Content.ReadAsStringAsync());
     }
+
+    /// <summary>RFC 9110 13.1.2: If-None-Match compares weakly, and <c>*</c> matches any current copy.</summary>
+    [Fact]
+    public async Task If_none_match_compares_weakly_and_a_star_matches_the_current_copy()
+    {
+        using var http = new HttpClient { BaseAddress = frontend.BaseAddress };
+        using var first = await http.GetAsync(new Uri(Path, UriKind.Relative));
+        var etag = first.Headers.ETag!;
+
+        using var weak = new HttpRequestMessage(HttpMethod.Get, Path);
+        weak.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag.Tag, isWeak: true));
+        using var weakAnswer = await http.SendAsync(weak);
+        using var star = new HttpRequestMessage(HttpMethod.Get, Path);
+        star.Headers.IfNoneMatch.Add(EntityTagHeaderValue.Any);
+        using var starAnswer = await http.SendAsync(star);
+
+        Assert.Equal(HttpStatusCode.NotModified, weakAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.NotModified, starAnswer.StatusCode);
+    }
 }

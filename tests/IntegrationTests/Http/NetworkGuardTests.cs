@@ -129,4 +129,25 @@ public sealed class NetworkGuardTests(GuardedFrontend frontend) : IClassFixture<
         Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED", e.Message, StringComparison.Ordinal);
         Assert.Contains("Licensing:Network:TrustedProxies", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A network list that cannot be read stops start-up naming the entry, rather than trusting or allowing too much.</summary>
+    [Theory]
+    [InlineData("Licensing:Network:TrustedProxies:0")]
+    [InlineData("Licensing:Ka:AllowedNetworks:0")]
+    public async Task A_network_that_is_not_one_stops_start_up_naming_the_setting(string key)
+    {
+        // Endpoints read their options when they are mapped, so the refusal may come from building or from starting.
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            await using var app = FrontendApp.Build(["--environment", "Development"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [key] = "10.0.0.1/8",
+                ["Urls"] = "http://127.0.0.1:0",
+                ["Licensing:DataDirectory"] = TestEnvironment.NewDataDirectory(),
+            }));
+            await app.StartAsync();
+        });
+
+        Assert.Contains($"{key} '10.0.0.1/8'", e.Message, StringComparison.Ordinal);
+    }
 }

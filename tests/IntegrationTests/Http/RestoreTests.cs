@@ -59,7 +59,7 @@ public sealed class RestoreTests : IAsyncLifetime
     /// by mistake, or a retired key both still publish) signs with its own <c>iss</c>, and its bodies restore nothing.
     /// </summary>
     [Fact]
-    public async Task A_body_signed_with_our_key_by_another_issuer_does_not_restore_and_the_id_stays_unknown()
+    public async Task A_body_signed_with_our_key_by_another_issuer_restores_nothing_on_renew_upgrade_or_terminate()
     {
         var id = Ids.Next();
         var foreign = await _otherIssuer.NewClient().Post(KaForms.Purchase(id, new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)));
@@ -69,11 +69,20 @@ public sealed class RestoreTests : IAsyncLifetime
         var renew = await ka.Post(KaForms.Renew(id, new DateOnly(2016, 4, 12), new DateOnly(2016, 5, 22), foreign.Base64));
         var upgrade = await ka.Post(KaForms.Upgrade(id, "someproduct1-pro", new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22), previousBody: foreign.Base64));
 
-        Assert.Equal(HttpStatusCode.NotFound, renew.Status);
-        Assert.Equal(HttpStatusCode.NotFound, upgrade.Status);
+        // TERMINATE of an unknown id answers 200 either way (B.5); a body of ours would have been kept, terminated.
+        var terminatedId = Ids.Next();
+        var foreignTerminated = await _otherIssuer.NewClient().Post(KaForms.Purchase(terminatedId, new DateOnly(2016, 3, 12), new DateOnly(2016, 4, 22)));
+        var terminate = await ka.Post(KaForms.Terminate(terminatedId, new DateOnly(2016, 4, 1), foreignTerminated.Base64));
+
         using var operatorHttp = new HttpClient { BaseAddress = _after.BaseAddress };
         operatorHttp.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String("operator:operator-dev"u8));
         using var view = await operatorHttp.GetAsync(new Uri($"/operator/licenses/{id}", UriKind.Relative));
+        using var terminatedView = await operatorHttp.GetAsync(new Uri($"/operator/licenses/{terminatedId}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, terminate.Status);
+        Assert.Equal(HttpStatusCode.NotFound, terminatedView.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, renew.Status);
+        Assert.Equal(HttpStatusCode.NotFound, upgrade.Status);
         Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
     }
 

@@ -33,7 +33,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Every_src_project_has_its_place_in_the_graph()
     {
-        var projects = Directory.GetFiles(Path.Combine(RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+        var projects = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src"), "*.csproj", SearchOption.AllDirectories)
             .Select(p => Path.GetFileName(Path.GetDirectoryName(p)!)).Order(StringComparer.Ordinal);
         Assert.Equal(Allowed.Keys.Order(StringComparer.Ordinal), projects);
     }
@@ -118,22 +118,7 @@ public sealed class ArchitectureTests
 
     /// <summary>A src project's file: one per folder, named after the assembly it builds.</summary>
     private static string ProjectFile(string name) =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot, "src", name), "*.csproj").Single();
+        Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "src", name), "*.csproj").Single();
 
     private static string AssemblyOf(string name) => Path.GetFileNameWithoutExtension(ProjectFile(name));
-
-    private static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Orleans.Licensing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Orleans.Licensing.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using Orleans.Licensing.IntegrationTests.Support;
 
@@ -12,18 +11,7 @@ public sealed class AuthenticationTests(RotatedCredentialsFrontend frontend) : I
     private static readonly DateOnly Start = new(2016, 3, 12);
     private static readonly DateOnly Expiry = new(2016, 4, 22);
 
-    /// <summary>A client whose connections come from another loopback address, so its failures throttle only it.</summary>
-    private HttpClient ClientFrom(string localAddress) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellation) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, cancellation);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    })
-    { BaseAddress = frontend.BaseAddress };
+    private HttpClient ClientFrom(string localAddress) => LoopbackClient.From(localAddress, frontend.BaseAddress);
 
     private static HttpRequestMessage Post(string? authorization, string form)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,17 +12,7 @@ namespace Orleans.Licensing.IntegrationTests.Http;
 /// <summary>B.2's client address (forwarded only by a trusted proxy) and KA's allow-list, through the real pipeline.</summary>
 public sealed class NetworkGuardTests(GuardedFrontend frontend) : IClassFixture<GuardedFrontend>
 {
-    private HttpClient ClientFrom(string localAddress) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellation) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-            await socket.ConnectAsync(context.DnsEndPoint, cancellation);
-            return new NetworkStream(socket, ownsSocket: true);
-        },
-    })
-    { BaseAddress = frontend.BaseAddress };
+    private HttpClient ClientFrom(string localAddress) => LoopbackClient.From(localAddress, frontend.BaseAddress);
 
     private static HttpRequestMessage Post(string password, string? forwardedFor = null, string user = "ka")
     {

@@ -49,16 +49,12 @@ public sealed class HostingTests
     [Fact]
     public async Task A_standalone_silo_with_a_metrics_port_serves_metrics_there_only()
     {
-        var siloHttp = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{TestEnvironment.FreePort()}"));
+        var httpPort = TestEnvironment.FreePort();
+        var siloHttp = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{httpPort}"));
         var metricsPort = TestEnvironment.FreePort();
-        await using var silo = ServiceProcess.Silo(new Dictionary<string, string>
-        {
-            ["Urls"] = siloHttp.ToString(),
-            ["Licensing__Metrics__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture),
-            ["Licensing__DataDirectory"] = TestEnvironment.NewDataDirectory(),
-            ["Licensing__Cluster__SiloPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Licensing__Cluster__GatewayPort"] = TestEnvironment.FreePort().ToString(CultureInfo.InvariantCulture),
-        });
+        var settings = ServiceProcess.EmbeddedSettings(TestEnvironment.NewDataDirectory(), httpPort);
+        settings["Licensing__Metrics__Port"] = metricsPort.ToString(CultureInfo.InvariantCulture);
+        await using var silo = ServiceProcess.Silo(settings);
         using var http = new HttpClient { BaseAddress = siloHttp };
         using var scraper = new HttpClient { BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{metricsPort}")) };
         var deadline = DateTime.UtcNow + StartTimeout;

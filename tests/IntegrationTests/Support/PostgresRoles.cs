@@ -1,6 +1,5 @@
 using System.Globalization;
 using Npgsql;
-using Orleans.Licensing.IntegrationTests.Deploy;
 using Orleans.Licensing.Storage;
 
 namespace Orleans.Licensing.IntegrationTests.Support;
@@ -11,8 +10,6 @@ namespace Orleans.Licensing.IntegrationTests.Support;
 /// </summary>
 internal sealed record PostgresRoles(string Owner, string Silo, string Frontend)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     public DatabaseRoles Granted => new(Silo, Frontend);
 
     /// <summary>Runs roles.sql against the database the connection string (the superuser's) names.</summary>
@@ -21,18 +18,16 @@ internal sealed record PostgresRoles(string Owner, string Silo, string Frontend)
         var suffix = Guid.NewGuid().ToString("N")[..8];
         var roles = new PostgresRoles("owner_" + suffix, "silo_" + suffix, "frontend_" + suffix);
         var builder = new NpgsqlConnectionStringBuilder(superuserConnectionString);
-        var psql = await DeployTools.Run(
+        var psql = await ExternalCommand.Run(
             "psql",
             [
                 string.Create(CultureInfo.InvariantCulture, $"host={builder.Host} port={builder.Port} user={builder.Username} dbname={builder.Database}"),
                 "-v", "ON_ERROR_STOP=1",
                 "-v", $"owner_role={roles.Owner}", "-v", $"silo_role={roles.Silo}", "-v", $"frontend_role={roles.Frontend}",
                 "-v", "owner_password=owner-pw", "-v", "silo_password=silo-pw", "-v", "frontend_password=frontend-pw",
-                "-f", Path.Combine(DeployTools.RepositoryRoot, "deploy", "sql", "postgresql", "roles.sql"),
-            ],
-            DeployTools.RepositoryRoot,
-            Timeout);
-        return psql.ExitCode == 0 ? roles : throw new InvalidOperationException($"roles.sql exited with {psql.ExitCode}: {psql.Stdout}{psql.Stderr}");
+                "-f", Path.Combine(RepositoryPaths.Root, "deploy", "sql", "postgresql", "roles.sql"),
+            ]);
+        return psql.ExitCode == 0 ? roles : throw new InvalidOperationException($"roles.sql exited with {psql.ExitCode}: {psql.Output}{psql.Error}");
     }
 
     /// <summary>The same database as <paramref name="role"/> (the test server trusts loopback, so any password does).</summary>

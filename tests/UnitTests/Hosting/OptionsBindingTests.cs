@@ -13,7 +13,7 @@ public sealed partial class OptionsBindingTests
     [Fact]
     public void No_source_file_reads_a_Licensing_key_by_its_name()
     {
-        var src = Path.Combine(RepositoryRoot(), "src");
+        var src = Path.Combine(RepositoryRoot.Path, "src");
         var reads = Directory.GetFiles(src, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -60,17 +60,4 @@ public sealed partial class OptionsBindingTests
     // GetValue("Licensing:…"), GetValue<T>("Licensing:…") and configuration["Licensing:…"].
     [GeneratedRegex("""(GetValue(<[^>]*>)?\(|\[)\s*"Licensing:""")]
     private static partial Regex AdHocRead();
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Orleans.Licensing.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Orleans.Licensing.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -74,19 +74,7 @@ public sealed class CommittedSigningKeysTests
             $"{Path.GetRelativePath(Root, file)} is not in CommittedSigningKeys"));
     }
 
-    private static string Root
-    {
-        get
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(directory.FullName, "Orleans.Licensing.sln")))
-            {
-                directory = directory.Parent ?? throw new InvalidOperationException("the repository root is not above " + AppContext.BaseDirectory);
-            }
-
-            return directory.FullName;
-        }
-    }
+    private static string Root => RepositoryRoot.Path;
 
     private static string Pem(string relativePath) => File.ReadAllText(Path.Combine(Root, relativePath));
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Orleans.Licensing.Frontend.Ka;
 using Orleans.Dashboard;
 using Orleans.Licensing.Frontend.Security;
 using Orleans.Licensing.Hosting;
@@ -35,7 +34,7 @@ internal static class OperatorEndpoints
         return new BasicAuthFilter(new CredentialSet(options.Credentials), app.ServiceProvider.GetRequiredService<AuthFailureThrottle>(), options.Realm, "operator");
     }
 
-    /// <summary>Licenses from the read model, by PURCHASE_ID; <c>after</c> is the previous page's <c>next</c>.</summary>
+    /// <summary>Licenses from their state rows, by PURCHASE_ID; <c>after</c> is the previous page's <c>next</c>.</summary>
     private static async Task<Results<Ok<LicensePage>, ContentHttpResult>> List(
         IGrainFactory grains, HttpContext http, string? product = null, string? status = null, string? after = null, string? limit = null)
     {

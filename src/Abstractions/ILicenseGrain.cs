@@ -7,14 +7,9 @@ namespace Orleans.Licensing;
 [Alias("licensing.ILicenseGrain")]
 public interface ILicenseGrain : IGrainWithStringKey
 {
-    [Alias("Purchase")]
-    Task<LicenseReply> Purchase(LicenseOrder order);
-
-    [Alias("Renew")]
-    Task<LicenseReply> Renew(LicenseOrder order);
-
-    [Alias("Upgrade")]
-    Task<LicenseReply> Upgrade(LicenseOrder order);
+    /// <summary>PURCHASE, RENEW or UPGRADE, as <see cref="LicenseOrder.Action"/> says.</summary>
+    [Alias("Issue")]
+    Task<LicenseReply> Issue(LicenseOrder order);
 
     [Alias("Terminate")]
     Task<LicenseReply> Terminate(TerminationOrder order);

@@ -2,11 +2,9 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Orleans.Licensing.Catalog;
 using Orleans.Licensing.Frontend.Hosting;
 using Orleans.Licensing.Frontend.Security;
 using Orleans.Licensing.Hosting;
-using Orleans.Licensing.Licenses;
 
 namespace Orleans.Licensing.Frontend.Ka;
 
@@ -43,7 +41,6 @@ internal static partial class KaEndpoint
     private static async Task<Results<FileContentHttpResult, ContentHttpResult>> Handle(
         HttpContext context,
         IGrainFactory grains,
-        ProductCatalog catalog,
         IOptions<KaOptions> settings,
         TimeProvider time,
         ILogger<KaRequest> logger)
@@ -84,13 +81,13 @@ internal static partial class KaEndpoint
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var parsed = KaRequestParser.Parse(
-            form, new KaLimits(options.MaxActivationDataChars, options.MaxPreviousLicenseBodyChars), catalog, today);
-        if (parsed.Request is not { } ka)
+            form, new KaLimits(options.MaxActivationDataChars, options.MaxPreviousLicenseBodyChars), today);
+        if (!parsed.TryGetValue(out var ka, out var invalid))
         {
-            return ErrorResults.Text(StatusCodes.Status400BadRequest, parsed.Error!);
+            return ToHttp(invalid, context.Response);
         }
 
-        context.Items[KaTelemetryFilter.ActionItem] = ActionName(ka);
+        context.Items[KaTelemetryFilter.ActionItem] = ka.Action.Name();
         Activity.Current?.SetTag(LicensingTelemetry.PurchaseIdTag, ka.PurchaseId);
         var license = grains.GetLicense(ka.PurchaseId);
         LicenseReply reply;
@@ -108,18 +105,9 @@ internal static partial class KaEndpoint
         return ToHttp(reply, context.Response);
     }
 
-    private static string ActionName(KaRequest request) => request switch
-    {
-        KaIssueRequest r => r.Action.ToString().ToUpperInvariant(),
-        KaTerminateRequest => "TERMINATE",
-        _ => "GET-INFO",
-    };
-
     private static Task<LicenseReply> Call(ILicenseGrain license, KaRequest request) => request switch
     {
-        KaIssueRequest { Action: LicenseAction.Purchase } r => license.Purchase(r.Order),
-        KaIssueRequest { Action: LicenseAction.Renew } r => license.Renew(r.Order),
-        KaIssueRequest r => license.Upgrade(r.Order),
+        KaIssueRequest r => license.Issue(r.Order),
         KaTerminateRequest r => license.Terminate(r.Order),
         KaGetInfoRequest r => license.GetInfo(r.ProductId),
         _ => throw new ArgumentOutOfRangeException(nameof(request)),

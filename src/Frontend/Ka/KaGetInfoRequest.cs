@@ -1,3 +1,3 @@
 namespace Orleans.Licensing.Frontend.Ka;
 
-internal sealed record KaGetInfoRequest(string PurchaseId, string ProductId) : KaRequest(PurchaseId);
+internal sealed record KaGetInfoRequest(string PurchaseId, string ProductId) : KaRequest(LicenseAction.GetInfo, PurchaseId);

@@ -1,6 +1,4 @@
-using Orleans.Licensing.Licenses;
-
 namespace Orleans.Licensing.Frontend.Ka;
 
-/// <summary>PURCHASE, RENEW or UPGRADE.</summary>
-internal sealed record KaIssueRequest(LicenseAction Action, LicenseOrder Order) : KaRequest(Order.PurchaseId);
+/// <summary>PURCHASE, RENEW or UPGRADE: the order says which.</summary>
+internal sealed record KaIssueRequest(LicenseOrder Order) : KaRequest(Order.Action, Order.PurchaseId);

@@ -1,3 +1,3 @@
 namespace Orleans.Licensing.Frontend.Ka;
 
-internal sealed record KaTerminateRequest(TerminationOrder Order) : KaRequest(Order.PurchaseId);
+internal sealed record KaTerminateRequest(TerminationOrder Order) : KaRequest(LicenseAction.Terminate, Order.PurchaseId);

@@ -22,6 +22,15 @@ public sealed record Issuance(
     string KeyId,
     byte[] Body)
 {
+    /// <summary>The cause a body issued for <paramref name="action"/> is stored with; null for the actions that issue none.</summary>
+    public static IssuanceCause? CauseOf(LicenseAction action) => action switch
+    {
+        LicenseAction.Purchase => IssuanceCause.Purchase,
+        LicenseAction.Renew => IssuanceCause.Renew,
+        LicenseAction.Upgrade => IssuanceCause.Upgrade,
+        _ => null,
+    };
+
     public static Issuance From(LicenseClaims claims, IssuanceCause cause, string keyId, byte[] body) => new(
         claims.Revision,
         cause,

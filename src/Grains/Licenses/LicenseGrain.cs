@@ -30,14 +30,14 @@ internal sealed partial class LicenseGrain(
         (_version, _state) = (stored.Version, stored.State);
     }
 
-    public Task<LicenseReply> Purchase(LicenseOrder order) => Issue(LicenseAction.Purchase, order);
-
-    public Task<LicenseReply> Renew(LicenseOrder order) => Issue(LicenseAction.Renew, order);
-
-    public Task<LicenseReply> Upgrade(LicenseOrder order) => Issue(LicenseAction.Upgrade, order);
-
     public async Task<LicenseReply> Terminate(TerminationOrder order)
     {
+        if (!LicenseRules.FindProduct(catalog, order.ProductId).TryGetValue(out _, out var unknown))
+        {
+            ForgetIfUnknown();
+            return unknown;
+        }
+
         var reply = new LicenseReply(ReplyStatus.Terminated, $"License {PurchaseId} is terminated.");
         var state = _state;
         if (state.IsTerminated)
@@ -60,7 +60,7 @@ internal sealed partial class LicenseGrain(
             issued.Add(restored);
         }
 
-        audit.Add(Audit("KA TERMINATE", $"terminated as of {order.TerminationDate:yyyy-MM-dd}"));
+        audit.Add(Audit(KaCause(LicenseAction.Terminate), $"terminated as of {order.TerminationDate:yyyy-MM-dd}"));
         await Commit(state with { TerminatedOn = order.TerminationDate }, issued, audit);
         return reply;
     }
@@ -74,11 +74,10 @@ internal sealed partial class LicenseGrain(
 
     public async Task<LicenseReply> ReportUsage(IReadOnlyDictionary<string, long> counters)
     {
-        var (error, usage) = LicenseRules.ReportUsage(_state, PurchaseId, counters, catalog);
-        if (error is not null)
+        if (!LicenseRules.ReportUsage(_state, PurchaseId, counters, catalog).TryGetValue(out var usage, out var refusal))
         {
             ForgetIfUnknown();
-            return error;
+            return refusal;
         }
 
         await Commit(
@@ -116,24 +115,29 @@ internal sealed partial class LicenseGrain(
             history.Audit);
     }
 
-    private async Task<LicenseReply> Issue(LicenseAction action, LicenseOrder order)
+    public async Task<LicenseReply> Issue(LicenseOrder order)
     {
+        if (Issuance.CauseOf(order.Action) is not { } cause)
+        {
+            return LicenseReply.Invalid($"{order.Action.Name()} issues no license body");
+        }
+
         var state = _state;
         var known = state.Exists;
         var audit = new List<AuditEntry>();
         List<Issuance> issued = [];
-        if (!known && action != LicenseAction.Purchase && Restore(order.PreviousLicenseBody, audit) is { } restored)
+        if (!known && order.Action != LicenseAction.Purchase && Restore(order.PreviousLicenseBody, audit) is { } restored)
         {
             // The restored body becomes history too, ahead of the one issued now, in the same write.
             state = LicenseState.Empty.With(restored);
             issued.Add(restored);
         }
 
-        var archived = LicenseRules.MayRepeatArchived(state, action, order)
-            ? await store.FindIssuance(PurchaseId, (IssuanceCause)action, order.ProductId, order.StartDate, order.ExpiryDate)
+        var archived = LicenseRules.MayRepeatArchived(state, order)
+            ? await store.FindIssuance(PurchaseId, cause, order.ProductId, order.StartDate, order.ExpiryDate)
             : null;
-        var decision = LicenseRules.Decide(state, action, order, catalog, keys.Issuer, time.GetUtcNow(), archived, options.Value.MaxIssuances);
-        if (decision.Answer is { } answer)
+        var decision = LicenseRules.Decide(state, order, catalog, keys.Issuer, time.GetUtcNow(), archived, options.Value.MaxIssuances);
+        if (!decision.TryGetValue(out var claims, out var answer))
         {
             ForgetIfUnknown();
             return answer;
@@ -143,19 +147,17 @@ internal sealed partial class LicenseGrain(
         // repeat carries the body from before the request it repeats, which is rightly not the latest.
         if (known && order.PreviousLicenseBody is { } previous && !previous.AsSpan().SequenceEqual(state.Current.Body))
         {
-            LogPreviousBodyDiffers(PurchaseId, action);
+            LogPreviousBodyDiffers(PurchaseId, order.Action);
         }
 
-        var claims = decision.Claims!;
         var body = keys.Sign(claims.ToJson());
-        var issuance = Issuance.From(claims, (IssuanceCause)action, keys.ActiveKeyId, body);
-        var verb = action.ToString().ToUpperInvariant();
+        var issuance = Issuance.From(claims, cause, keys.ActiveKeyId, body);
         audit.Add(Audit(
-            "KA " + verb,
+            KaCause(order.Action),
             $"revision {issuance.Revision}: {issuance.ProductId} {issuance.StartDate:yyyy-MM-dd} to {issuance.ExpiryDate:yyyy-MM-dd}, key {issuance.KeyId}"));
         issued.Add(issuance);
         await Commit(state.With(issuance), issued, audit);
-        LicensingTelemetry.LicensesIssued.Add(1, new TagList { { "action", verb }, { "product", order.ProductId } });
+        LicensingTelemetry.LicensesIssued.Add(1, new TagList { { "action", order.Action.Name() }, { "product", order.ProductId } });
         return new LicenseReply(ReplyStatus.Issued, Body: body, ExpiresAt: issuance.ExpiresAt);
     }
 
@@ -184,6 +186,9 @@ internal sealed partial class LicenseGrain(
         audit.Add(Audit("Restore", $"from PREVIOUS_LICENSE_BODY revision {result.Claims.Revision} signed with key {result.KeyId}"));
         return Issuance.From(result.Claims, IssuanceCause.Restore, result.KeyId!, body);
     }
+
+    /// <summary>The audit trail names a KA request by its action as KA spelled it.</summary>
+    private static string KaCause(LicenseAction action) => "KA " + action.Name();
 
     private AuditEntry Audit(string cause, string detail) => new(time.GetUtcNow(), cause, detail);
 

@@ -11,14 +11,18 @@ namespace Orleans.Licensing.Licenses;
 /// </summary>
 public static class LicenseRules
 {
+    /// <summary>
+    /// B.3's catalog rules, then B.5/B.9 for a PURCHASE, RENEW or UPGRADE (the grain refuses the other actions
+    /// before): the claims to sign, or the answer that ends the request without a change (a refusal, or the
+    /// stored answer of a repeat).
+    /// </summary>
     /// <param name="archivedRepeat">
     /// What the history holds for this request when <see cref="MayRepeatArchived"/> said to look: the latest
     /// issuance with the same action, product and dates, or null.
     /// </param>
     /// <param name="maxIssuances">B.12: the most issuances one license accepts.</param>
-    public static IssueDecision Decide(
+    public static Outcome<LicenseClaims> Decide(
         LicenseState state,
-        LicenseAction action,
         LicenseOrder order,
         ProductCatalog catalog,
         string issuer,
@@ -27,73 +31,84 @@ public static class LicenseRules
         int maxIssuances = LicenseOptions.DefaultMaxIssuances)
     {
         var id = order.PurchaseId;
-        var verb = action.ToString().ToUpperInvariant();
+        var verb = order.Action.Name();
+        if (!FindProduct(catalog, order.ProductId).TryGetValue(out var product, out var unknown))
+        {
+            return unknown;
+        }
+
+        if (ActivationDataRules.Check(product, order.ActivationData) is { } activationError)
+        {
+            return LicenseReply.Invalid(activationError);
+        }
+
         if (state.IsTerminated)
         {
-            return IssueDecision.Reply(LicenseReply.Conflict(
-                Invariant($"license {id} was terminated on {state.TerminatedOn:dd/MM/yyyy}; {verb} is refused (termination is final)")));
+            return LicenseReply.Conflict(
+                Invariant($"license {id} was terminated on {state.TerminatedOn:dd/MM/yyyy}; {verb} is refused (termination is final)"));
         }
 
-        if ((FindRepeat(state, action, order) ?? AsRepeat(state, action, order, archivedRepeat)) is { } repeat)
+        if ((FindRepeat(state, order) ?? AsRepeat(state, order, archivedRepeat)) is { } repeat)
         {
-            return IssueDecision.Reply(new LicenseReply(ReplyStatus.Repeated, Body: repeat.Body, ExpiresAt: repeat.ExpiresAt));
+            return new LicenseReply(ReplyStatus.Repeated, Body: repeat.Body, ExpiresAt: repeat.ExpiresAt);
         }
 
-        if (catalog.Find(order.ProductId) is not { } product)
-        {
-            return IssueDecision.Reply(LicenseReply.Invalid($"PRODUCT_ID '{order.ProductId}' is not in the catalog"));
-        }
-
-        if (action == LicenseAction.Purchase)
+        if (order.Action == LicenseAction.Purchase)
         {
             return state.Exists
-                ? IssueDecision.Reply(LicenseReply.Conflict(Invariant(
-                    $"license {id} exists already ({state.Current.ProductId}, {state.Current.StartDate:dd/MM/yyyy} to {state.Current.ExpiryDate:dd/MM/yyyy}); a PURCHASE is repeated only with the same PRODUCT_ID, START_DATE and EXPIRY_DATE")))
-                : IssueDecision.Issue(Claims(null, order, product, issuer, now));
+                ? LicenseReply.Conflict(Invariant(
+                    $"license {id} exists already ({state.Current.ProductId}, {state.Current.StartDate:dd/MM/yyyy} to {state.Current.ExpiryDate:dd/MM/yyyy}); a PURCHASE is repeated only with the same PRODUCT_ID, START_DATE and EXPIRY_DATE"))
+                : Claims(null, order, product, issuer, now);
         }
 
         if (!state.Exists)
         {
-            return IssueDecision.Reply(LicenseReply.NotFound(
-                $"license {id} is not known here and PREVIOUS_LICENSE_BODY is not a body this service signed for it"));
+            return LicenseReply.NotFound(
+                $"license {id} is not known here and PREVIOUS_LICENSE_BODY is not a body this service signed for it");
         }
 
         var current = state.Current;
         if (state.Issued >= maxIssuances)
         {
-            return IssueDecision.Reply(LicenseReply.Conflict(Invariant(
-                $"license {id} has had {maxIssuances} issuances, the most one license accepts; {verb} is refused (the operator can raise Licensing:Licenses:MaxIssuances)")));
+            return LicenseReply.Conflict(Invariant(
+                $"license {id} has had {maxIssuances} issuances, the most one license accepts; {verb} is refused (the operator can raise Licensing:Licenses:MaxIssuances)"));
         }
 
         if (order.ExpiryDate < current.ExpiryDate)
         {
-            return IssueDecision.Reply(LicenseReply.Conflict(Invariant(
-                $"EXPIRY_DATE {order.ExpiryDate:dd/MM/yyyy} is earlier than license {id}'s current expiry {current.ExpiryDate:dd/MM/yyyy}: a stale {verb} is refused")));
+            return LicenseReply.Conflict(Invariant(
+                $"EXPIRY_DATE {order.ExpiryDate:dd/MM/yyyy} is earlier than license {id}'s current expiry {current.ExpiryDate:dd/MM/yyyy}: a stale {verb} is refused"));
         }
 
         var sameProduct = order.ProductId == current.ProductId;
         var reachable = sameProduct || (catalog.Find(current.ProductId)?.UpgradableTo.Contains(order.ProductId) ?? false);
-        if (action == LicenseAction.Upgrade && sameProduct)
+        if (order.Action == LicenseAction.Upgrade && sameProduct)
         {
-            return IssueDecision.Reply(LicenseReply.Conflict($"license {id} is already on PRODUCT_ID '{order.ProductId}'; UPGRADE needs another product"));
+            return LicenseReply.Conflict($"license {id} is already on PRODUCT_ID '{order.ProductId}'; UPGRADE needs another product");
         }
 
         if (!reachable)
         {
-            return IssueDecision.Reply(LicenseReply.Conflict(
-                $"license {id} is on PRODUCT_ID '{current.ProductId}', which cannot be changed to '{order.ProductId}'"));
+            return LicenseReply.Conflict(
+                $"license {id} is on PRODUCT_ID '{current.ProductId}', which cannot be changed to '{order.ProductId}'");
         }
 
-        return IssueDecision.Issue(Claims(current, order, product, issuer, now));
+        return Claims(current, order, product, issuer, now);
     }
+
+    /// <summary>B.3: a PRODUCT_ID names a product of the catalog, for every action.</summary>
+    public static Outcome<Product> FindProduct(ProductCatalog catalog, string productId) =>
+        catalog.Find(productId) is { } product
+            ? product
+            : LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not in the catalog");
 
     /// <summary>
     /// B.5, among the issuances the state keeps: a request repeats an issuance with the same action, product and
     /// dates. An UPGRADE repeats only while the license is still on that product: Basic → Pro → Basic → Pro with
     /// unchanged dates is three upgrades.
     /// </summary>
-    public static Issuance? FindRepeat(LicenseState state, LicenseAction action, LicenseOrder order) =>
-        AsRepeat(state, action, order, state.Issuances.LastOrDefault(i => Repeats(i, action, order)));
+    public static Issuance? FindRepeat(LicenseState state, LicenseOrder order) =>
+        AsRepeat(state, order, state.Issuances.LastOrDefault(i => Repeats(i, order)));
 
     /// <summary>
     /// Whether a request that repeats none of the kept issuances may repeat one that only the history holds.
@@ -101,21 +116,21 @@ public static class LicenseRules
     /// so an archived issuance expires no later than the oldest kept one: a request that expires later repeats
     /// nothing archived, and ordinary renewals and upgrades never read the history.
     /// </summary>
-    public static bool MayRepeatArchived(LicenseState state, LicenseAction action, LicenseOrder order) =>
+    public static bool MayRepeatArchived(LicenseState state, LicenseOrder order) =>
         state.HasArchivedIssuances
         && !state.IsTerminated
-        && FindRepeat(state, action, order) is null
+        && FindRepeat(state, order) is null
         && order.ExpiryDate <= state.Issuances[0].ExpiryDate;
 
     /// <summary>Whether <paramref name="issuance"/> was issued for the same action, product and dates as <paramref name="order"/>.</summary>
-    public static bool Repeats(Issuance issuance, LicenseAction action, LicenseOrder order) =>
-        issuance.Cause == (IssuanceCause)action
+    public static bool Repeats(Issuance issuance, LicenseOrder order) =>
+        issuance.Cause == Issuance.CauseOf(order.Action)
         && issuance.ProductId == order.ProductId
         && issuance.StartDate == order.StartDate
         && issuance.ExpiryDate == order.ExpiryDate;
 
-    private static Issuance? AsRepeat(LicenseState state, LicenseAction action, LicenseOrder order, Issuance? match) =>
-        match is not null && Repeats(match, action, order) && (action != LicenseAction.Upgrade || state.Current.ProductId == order.ProductId)
+    private static Issuance? AsRepeat(LicenseState state, LicenseOrder order, Issuance? match) =>
+        match is not null && Repeats(match, order) && (order.Action != LicenseAction.Upgrade || state.Current.ProductId == order.ProductId)
             ? match
             : null;
 
@@ -126,8 +141,19 @@ public static class LicenseRules
         return new DateTimeOffset(expiryDate.ToDateTime(time), TimeSpan.Zero);
     }
 
+    /// <summary>GET-INFO (A.5): B.3's catalog rules first, as for every action, then the license's counters.</summary>
     public static LicenseReply Usage(LicenseState state, string purchaseId, string productId, ProductCatalog catalog)
     {
+        if (!FindProduct(catalog, productId).TryGetValue(out var product, out var unknown))
+        {
+            return unknown;
+        }
+
+        if (!product.IsReportable)
+        {
+            return LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not a model 3 (reporting) product; GET-INFO does not apply");
+        }
+
         if (!state.Exists)
         {
             return LicenseReply.NotFound($"license {purchaseId} is not known here");
@@ -138,61 +164,51 @@ public static class LicenseRules
             return LicenseReply.Conflict($"license {purchaseId} is terminated");
         }
 
-        if (catalog.Find(productId) is not { } product)
-        {
-            return LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not in the catalog");
-        }
-
-        if (!product.IsReportable)
-        {
-            return LicenseReply.Invalid($"PRODUCT_ID '{productId}' is not a model 3 (reporting) product; GET-INFO does not apply");
-        }
-
         return new LicenseReply(
             ReplyStatus.Usage,
             Usage: [.. product.Counters.Select(name => new UsageCounter(name, state.Usage.GetValueOrDefault(name)))]);
     }
 
-    /// <summary>Validates reported counters against the license's product; returns the error, or the new usage.</summary>
-    public static (LicenseReply? Error, ImmutableDictionary<string, long> Usage) ReportUsage(
+    /// <summary>Validates reported counters against the license's product; the new usage, or the refusal.</summary>
+    public static Outcome<ImmutableDictionary<string, long>> ReportUsage(
         LicenseState state, string purchaseId, IReadOnlyDictionary<string, long> counters, ProductCatalog catalog)
     {
         if (!state.Exists)
         {
-            return (LicenseReply.NotFound($"license {purchaseId} is not known here"), state.Usage);
+            return LicenseReply.NotFound($"license {purchaseId} is not known here");
         }
 
         if (state.IsTerminated)
         {
-            return (LicenseReply.Conflict($"license {purchaseId} is terminated; its usage is final"), state.Usage);
+            return LicenseReply.Conflict($"license {purchaseId} is terminated; its usage is final");
         }
 
         var productId = state.Current.ProductId;
         var product = catalog.Find(productId);
         if (product is not { IsReportable: true })
         {
-            return (LicenseReply.Invalid($"license {purchaseId} is on PRODUCT_ID '{productId}', which reports no usage"), state.Usage);
+            return LicenseReply.Invalid($"license {purchaseId} is on PRODUCT_ID '{productId}', which reports no usage");
         }
 
         if (counters.Count == 0)
         {
-            return (LicenseReply.Invalid("no counters given"), state.Usage);
+            return LicenseReply.Invalid("no counters given");
         }
 
         foreach (var (name, value) in counters)
         {
             if (!product.Counters.Contains(name))
             {
-                return (LicenseReply.Invalid($"'{name}' is not a counter of PRODUCT_ID '{productId}' (its counters: {string.Join(", ", product.Counters)})"), state.Usage);
+                return LicenseReply.Invalid($"'{name}' is not a counter of PRODUCT_ID '{productId}' (its counters: {string.Join(", ", product.Counters)})");
             }
 
             if (value < 0)
             {
-                return (LicenseReply.Invalid(Invariant($"counter '{name}' is {value}; counters are non-negative integers")), state.Usage);
+                return LicenseReply.Invalid(Invariant($"counter '{name}' is {value}; counters are non-negative integers"));
             }
         }
 
-        return (null, state.Usage.SetItems(counters));
+        return state.Usage.SetItems(counters);
     }
 
     private static LicenseClaims Claims(Issuance? current, LicenseOrder order, Product product, string issuer, DateTimeOffset now) => new(

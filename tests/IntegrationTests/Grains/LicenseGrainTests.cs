@@ -16,7 +16,7 @@ public sealed class LicenseGrainTests(ClusterFixture fixture)
     private ILicenseGrain License(string purchaseId) => fixture.Grains.GetLicense(purchaseId);
 
     private static LicenseOrder Order(string id, DateOnly start, DateOnly expiry, string product = "someproduct1", byte[]? previous = null) =>
-        new(id, product, TestMode: false, start, expiry, SubscriptionDate: March12, RegName: "54321", PreviousLicenseBody: previous);
+        new(LicenseAction.Purchase, id, product, TestMode: false, start, expiry, SubscriptionDate: March12, RegName: "54321", PreviousLicenseBody: previous);
 
     [Fact]
     public async Task Fifty_concurrent_identical_renewals_get_one_answer_and_change_the_license_once()

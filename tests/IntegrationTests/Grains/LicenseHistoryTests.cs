@@ -115,7 +115,7 @@ public sealed class LicenseHistoryTests(ClusterFixture fixture)
     }
 
     private static LicenseOrder Order(string id, int month, string product = "someproduct1") =>
-        new(id, product, TestMode: false, Bought.AddMonths(month), Bought.AddMonths(month + 1).AddDays(10), SubscriptionDate: Bought, RegName: "54321");
+        new(LicenseAction.Purchase, id, product, TestMode: false, Bought.AddMonths(month), Bought.AddMonths(month + 1).AddDays(10), SubscriptionDate: Bought, RegName: "54321");
 
     private static async Task<TestCluster> LimitedCluster(int maxIssuances)
     {

@@ -188,6 +188,34 @@ public sealed class KaEndpointTests(EmbeddedFrontend frontend)
     }
 
     [Fact]
+    public async Task A_PRODUCT_ID_the_catalog_does_not_know_gets_400_for_every_action_and_changes_nothing()
+    {
+        var id = Ids.Next();
+        var purchase = await _ka.Post(KaForms.Purchase(id, March12, April22));
+        const string unknown = "noSuchProduct";
+
+        (string Action, string Form)[] forms =
+        [
+            ("PURCHASE", KaForms.Purchase(Ids.Next(), March12, April22, product: unknown)),
+            ("RENEW", KaForms.Renew(id, April12, May22, purchase.Base64, product: unknown)),
+            ("UPGRADE", KaForms.Upgrade(id, unknown, March12, April22)),
+            ("GET-INFO", KaForms.GetInfo(id, unknown)),
+            ("TERMINATE", KaForms.Terminate(id, May22, product: unknown)),
+        ];
+        foreach (var (action, form) in forms)
+        {
+            var answer = await _ka.Post(form);
+
+            Assert.True(answer.Status == HttpStatusCode.BadRequest, $"{action}: {(int)answer.Status} {answer.Text}");
+            Assert.Equal($"Error: PRODUCT_ID '{unknown}' is not in the catalog", answer.Text);
+        }
+
+        using var view = JsonDocument.Parse(await Describe(id));
+        Assert.NotEqual("Terminated", view.RootElement.GetProperty("status").GetString());
+        Assert.Equal(1, view.RootElement.GetProperty("issuances").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Unknown_fields_are_ignored()
     {
         var id = Ids.Next();

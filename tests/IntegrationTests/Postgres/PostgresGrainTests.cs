@@ -30,7 +30,7 @@ public sealed class PostgresGrainTests(PostgresServer postgres) : IAsyncLifetime
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     private static LicenseOrder Order(string id, string product, DateOnly expiry) =>
-        new(id, product, false, Start, expiry, Start, RegName: "54321");
+        new(LicenseAction.Purchase, id, product, false, Start, expiry, Start, RegName: "54321");
 
     [Fact]
     public async Task Ids_that_differ_only_by_leading_zeros_are_two_licenses_with_two_rows()
@@ -70,7 +70,7 @@ public sealed class PostgresGrainTests(PostgresServer postgres) : IAsyncLifetime
     {
         var grains = _cluster.GrainFactory;
         await grains.GetLicense("R1").Purchase(Order("R1", "someproduct1", Expiry));
-        await grains.GetLicense("R2").Purchase(new LicenseOrder("R2", "someproduct1-pro", true, Start, Expiry));
+        await grains.GetLicense("R2").Purchase(new LicenseOrder(LicenseAction.Purchase, "R2", "someproduct1-pro", true, Start, Expiry));
         await grains.GetLicense("R3").Purchase(Order("R3", "someproduct1-pro", Expiry));
         await grains.GetLicense("R3").Terminate(new TerminationOrder("R3", "someproduct1-pro", false, Start.AddDays(5)));
 

@@ -34,10 +34,9 @@ public sealed class LicenseRulesTests
             RegName = "54321", ActivationData = "example.com", SubscriptionDate = Mar12, PurchaseDate = Mar12,
         };
 
-        var decision = LicenseRules.Decide(LicenseState.Empty, LicenseAction.Purchase, order, Catalog, Issuer, PurchasedAt);
+        var decision = Decide(LicenseState.Empty, LicenseAction.Purchase, order, Catalog, Issuer, PurchasedAt);
 
-        Assert.Null(decision.Answer);
-        var claims = Assert.IsType<LicenseClaims>(decision.Claims);
+        var claims = decision.Proceeds();
         Assert.Equal(Issuer, claims.Issuer);
         Assert.Equal(Id, claims.PurchaseId);
         Assert.Equal(1, claims.Revision);
@@ -62,11 +61,10 @@ public sealed class LicenseRulesTests
         var state = LicenseState.Empty with { Issuances = [stored] };
 
         // Much later, with other incidental fields: still the same request.
-        var decision = LicenseRules.Decide(
+        var decision = Decide(
             state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22) with { RegName = "other" }, Catalog, Issuer, Later.AddYears(1));
 
-        Assert.Null(decision.Claims);
-        var answer = Assert.IsType<LicenseReply>(decision.Answer);
+        var answer = decision.Ends();
         Assert.Equal(ReplyStatus.Repeated, answer.Status);
         Assert.Same(stored.Body, answer.Body);
         Assert.Equal(stored.ExpiresAt, answer.ExpiresAt);
@@ -80,7 +78,7 @@ public sealed class LicenseRulesTests
     {
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
 
-        var decision = LicenseRules.Decide(
+        var decision = Decide(
             state, LicenseAction.Purchase, Order(product, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture)), Catalog, Issuer, Later);
 
         AssertReply(decision, ReplyStatus.Conflict);
@@ -89,7 +87,7 @@ public sealed class LicenseRulesTests
     [Fact]
     public void Purchase_of_a_product_the_catalog_does_not_know_is_invalid()
     {
-        var decision = LicenseRules.Decide(LicenseState.Empty, LicenseAction.Purchase, Order("gone", Mar12, Apr22), Catalog, Issuer, PurchasedAt);
+        var decision = Decide(LicenseState.Empty, LicenseAction.Purchase, Order("gone", Mar12, Apr22), Catalog, Issuer, PurchasedAt);
 
         var answer = AssertReply(decision, ReplyStatus.Invalid);
         Assert.Contains("gone", answer.Message, StringComparison.Ordinal);
@@ -102,7 +100,7 @@ public sealed class LicenseRulesTests
     [InlineData(LicenseAction.Upgrade)]
     public void Renew_or_upgrade_of_an_unknown_license_is_not_found(LicenseAction action)
     {
-        var decision = LicenseRules.Decide(LicenseState.Empty, action, Order(TestCatalog.Pro, Apr12, May22), Catalog, Issuer, Later);
+        var decision = Decide(LicenseState.Empty, action, Order(TestCatalog.Pro, Apr12, May22), Catalog, Issuer, Later);
 
         AssertReply(decision, ReplyStatus.NotFound);
     }
@@ -112,10 +110,9 @@ public sealed class LicenseRulesTests
     {
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
 
-        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later);
+        var decision = Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later);
 
-        var claims = Assert.IsType<LicenseClaims>(decision.Claims);
-        Assert.Null(decision.Answer);
+        var claims = decision.Proceeds();
         Assert.Equal(2, claims.Revision);
         Assert.Equal(Apr12, claims.StartDate);
         Assert.Equal(May22, claims.ExpiryDate);
@@ -131,7 +128,7 @@ public sealed class LicenseRulesTests
         };
         var state = LicenseState.Empty with { Issuances = [purchase] };
 
-        var claims = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later).Claims!;
+        var claims = Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later).Proceeds();
 
         Assert.Equal("54321", claims.RegName);
         Assert.Equal("example.com", claims.Activation);
@@ -150,7 +147,7 @@ public sealed class LicenseRulesTests
             ],
         };
 
-        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22.AddDays(-1)), Catalog, Issuer, Later);
+        var decision = Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22.AddDays(-1)), Catalog, Issuer, Later);
 
         var answer = AssertReply(decision, ReplyStatus.Conflict);
         Assert.Contains("EXPIRY_DATE", answer.Message, StringComparison.Ordinal);
@@ -163,9 +160,9 @@ public sealed class LicenseRulesTests
         var start = new DateOnly(2016, 6, 1);
         var expiry = new DateOnly(2016, 7, 11);
 
-        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, start, expiry), Catalog, Issuer, Later.AddMonths(2));
+        var decision = Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, start, expiry), Catalog, Issuer, Later.AddMonths(2));
 
-        var claims = Assert.IsType<LicenseClaims>(decision.Claims);
+        var claims = decision.Proceeds();
         Assert.Equal(2, claims.Revision);
         Assert.Equal(start, claims.StartDate);
         Assert.Equal(expiry, claims.ExpiryDate);
@@ -178,7 +175,7 @@ public sealed class LicenseRulesTests
         var second = Issued(3, IssuanceCause.Renew, TestCatalog.Basic, May12, Jun22);
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22), first, second] };
 
-        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later.AddMonths(3));
+        var decision = Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22), Catalog, Issuer, Later.AddMonths(3));
 
         var answer = AssertReply(decision, ReplyStatus.Repeated);
         Assert.Same(first.Body, answer.Body);
@@ -190,10 +187,10 @@ public sealed class LicenseRulesTests
     {
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
 
-        var decision = LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Mar12, Apr22), Catalog, Issuer, Later);
+        var decision = Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, Mar12, Apr22), Catalog, Issuer, Later);
 
-        Assert.Null(decision.Answer);
-        Assert.Equal(2, decision.Claims!.Revision);
+        decision.Proceeds();
+        Assert.Equal(2, decision.Proceeds().Revision);
     }
 
     // ---- the test flag (B.4) ----
@@ -208,8 +205,8 @@ public sealed class LicenseRulesTests
         (state, var renewal) = Apply(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22, !test));
         (_, var upgrade) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Apr12, May22, !test));
 
-        Assert.Equal(test, renewal.Claims!.Test);
-        Assert.Equal(test, upgrade.Claims!.Test);
+        Assert.Equal(test, renewal.Proceeds().Test);
+        Assert.Equal(test, upgrade.Proceeds().Test);
     }
 
     // ---- termination ----
@@ -236,7 +233,7 @@ public sealed class LicenseRulesTests
         };
         var order = Order(product, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture));
 
-        var answer = AssertReply(LicenseRules.Decide(state, action, order, Catalog, Issuer, Later.AddMonths(6)), ReplyStatus.Conflict);
+        var answer = AssertReply(Decide(state, action, order, Catalog, Issuer, Later.AddMonths(6)), ReplyStatus.Conflict);
 
         Assert.Contains("terminated", answer.Message, StringComparison.Ordinal);
     }
@@ -246,7 +243,7 @@ public sealed class LicenseRulesTests
     {
         var state = LicenseState.Empty with { TerminatedOn = new DateOnly(2016, 9, 18) };
 
-        AssertReply(LicenseRules.Decide(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22), Catalog, Issuer, Later), ReplyStatus.Conflict);
+        AssertReply(Decide(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22), Catalog, Issuer, Later), ReplyStatus.Conflict);
     }
 
     // ---- UPGRADE ----
@@ -256,7 +253,7 @@ public sealed class LicenseRulesTests
     {
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
 
-        var claims = LicenseRules.Decide(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22), Catalog, Issuer, Later).Claims!;
+        var claims = Decide(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22), Catalog, Issuer, Later).Proceeds();
 
         Assert.Equal(TestCatalog.Pro, claims.ProductId);
         Assert.Equal("Pro", claims.Edition);
@@ -270,7 +267,7 @@ public sealed class LicenseRulesTests
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
 
         var answer = AssertReply(
-            LicenseRules.Decide(state, LicenseAction.Upgrade, Order(TestCatalog.Flat, Mar12, Apr22), Catalog, Issuer, Later), ReplyStatus.Conflict);
+            Decide(state, LicenseAction.Upgrade, Order(TestCatalog.Flat, Mar12, Apr22), Catalog, Issuer, Later), ReplyStatus.Conflict);
 
         Assert.Contains(TestCatalog.Flat, answer.Message, StringComparison.Ordinal);
     }
@@ -283,7 +280,7 @@ public sealed class LicenseRulesTests
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)] };
         var order = Order(TestCatalog.Basic, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture));
 
-        AssertReply(LicenseRules.Decide(state, LicenseAction.Upgrade, order, Catalog, Issuer, Later), ReplyStatus.Conflict);
+        AssertReply(Decide(state, LicenseAction.Upgrade, order, Catalog, Issuer, Later), ReplyStatus.Conflict);
     }
 
     [Fact]
@@ -296,10 +293,10 @@ public sealed class LicenseRulesTests
         (state, var toProAgain) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22));
         var (after, retry) = Apply(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22));
 
-        Assert.Equal(2, toPro.Claims!.Revision);
-        Assert.Equal(3, toBasic.Claims!.Revision);
-        Assert.Equal(4, toProAgain.Claims!.Revision);
-        Assert.Equal(TestCatalog.Pro, toProAgain.Claims.ProductId);
+        Assert.Equal(2, toPro.Proceeds().Revision);
+        Assert.Equal(3, toBasic.Proceeds().Revision);
+        Assert.Equal(4, toProAgain.Proceeds().Revision);
+        Assert.Equal(TestCatalog.Pro, toProAgain.Proceeds().ProductId);
 
         var answer = AssertReply(retry, ReplyStatus.Repeated);
         Assert.Equal(state.Current.Body, answer.Body);
@@ -320,11 +317,11 @@ public sealed class LicenseRulesTests
             ],
         };
 
-        Assert.Null(LicenseRules.FindRepeat(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Mar12, Apr22)));
-        Assert.Equal(3, LicenseRules.FindRepeat(state, LicenseAction.Upgrade, Order(TestCatalog.Basic, Mar12, Apr22))?.Revision);
-        Assert.Equal(1, LicenseRules.FindRepeat(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22))?.Revision);
-        Assert.Null(LicenseRules.FindRepeat(state, LicenseAction.Renew, Order(TestCatalog.Basic, Mar12, Apr22)));
-        Assert.Null(LicenseRules.FindRepeat(LicenseState.Empty, LicenseAction.Purchase, Order(TestCatalog.Basic, Mar12, Apr22)));
+        Assert.Null(LicenseRules.FindRepeat(state, Order(LicenseAction.Upgrade, TestCatalog.Pro, Mar12, Apr22)));
+        Assert.Equal(3, LicenseRules.FindRepeat(state, Order(LicenseAction.Upgrade, TestCatalog.Basic, Mar12, Apr22))?.Revision);
+        Assert.Equal(1, LicenseRules.FindRepeat(state, Order(LicenseAction.Purchase, TestCatalog.Basic, Mar12, Apr22))?.Revision);
+        Assert.Null(LicenseRules.FindRepeat(state, Order(LicenseAction.Renew, TestCatalog.Basic, Mar12, Apr22)));
+        Assert.Null(LicenseRules.FindRepeat(LicenseState.Empty, Order(LicenseAction.Purchase, TestCatalog.Basic, Mar12, Apr22)));
     }
 
     [Fact]
@@ -334,7 +331,7 @@ public sealed class LicenseRulesTests
         var newer = Issued(3, IssuanceCause.Renew, TestCatalog.Basic, Apr12, May22);
         var state = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22), older, newer] };
 
-        Assert.Same(newer, LicenseRules.FindRepeat(state, LicenseAction.Renew, Order(TestCatalog.Basic, Apr12, May22)));
+        Assert.Same(newer, LicenseRules.FindRepeat(state, Order(LicenseAction.Renew, TestCatalog.Basic, Apr12, May22)));
     }
 
     // ---- ExpiresAt (B.6) ----
@@ -424,9 +421,8 @@ public sealed class LicenseRulesTests
             Usage = ImmutableDictionary<string, long>.Empty.Add("usedAccounts", 20).Add("usedClusters", 4),
         };
 
-        var (error, usage) = LicenseRules.ReportUsage(state, Id, new Dictionary<string, long> { ["usedClusters"] = 7 }, Catalog);
+        var usage = LicenseRules.ReportUsage(state, Id, new Dictionary<string, long> { ["usedClusters"] = 7 }, Catalog).Proceeds();
 
-        Assert.Null(error);
         Assert.Equal(20, usage["usedAccounts"]);
         Assert.Equal(7, usage["usedClusters"]);
         Assert.Equal(2, usage.Count);
@@ -435,9 +431,8 @@ public sealed class LicenseRulesTests
     [Fact]
     public void ReportUsage_accepts_zero()
     {
-        var (error, usage) = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long> { ["usedAccounts"] = 0 }, Catalog);
+        var usage = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long> { ["usedAccounts"] = 0 }, Catalog).Proceeds();
 
-        Assert.Null(error);
         Assert.Equal(0, usage["usedAccounts"]);
     }
 
@@ -446,30 +441,28 @@ public sealed class LicenseRulesTests
     {
         var state = ReportableState();
 
-        var (error, usage) = LicenseRules.ReportUsage(
-            state, Id, new Dictionary<string, long> { ["usedAccounts"] = 3, ["bogusCounter"] = 1 }, Catalog);
+        var error = LicenseRules.ReportUsage(
+            state, Id, new Dictionary<string, long> { ["usedAccounts"] = 3, ["bogusCounter"] = 1 }, Catalog).Ends();
 
-        Assert.Equal(ReplyStatus.Invalid, error?.Status);
-        Assert.Contains("bogusCounter", error!.Message, StringComparison.Ordinal);
-        Assert.Same(state.Usage, usage);
+        Assert.Equal(ReplyStatus.Invalid, error.Status);
+        Assert.Contains("bogusCounter", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ReportUsage_of_a_negative_value_is_invalid()
     {
-        var (error, usage) = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long> { ["usedClusters"] = -1 }, Catalog);
+        var error = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long> { ["usedClusters"] = -1 }, Catalog).Ends();
 
-        Assert.Equal(ReplyStatus.Invalid, error?.Status);
-        Assert.Contains("usedClusters", error!.Message, StringComparison.Ordinal);
-        Assert.Empty(usage);
+        Assert.Equal(ReplyStatus.Invalid, error.Status);
+        Assert.Contains("usedClusters", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void ReportUsage_with_no_counters_is_invalid()
     {
-        var (error, _) = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long>(), Catalog);
+        var error = LicenseRules.ReportUsage(ReportableState(), Id, new Dictionary<string, long>(), Catalog).Ends();
 
-        Assert.Equal(ReplyStatus.Invalid, error?.Status);
+        Assert.Equal(ReplyStatus.Invalid, error.Status);
     }
 
     [Fact]
@@ -478,9 +471,58 @@ public sealed class LicenseRulesTests
         var counters = new Dictionary<string, long> { ["usedAccounts"] = 1 };
         var flat = LicenseState.Empty with { Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Flat, Mar12, Apr22)] };
 
-        Assert.Equal(ReplyStatus.NotFound, LicenseRules.ReportUsage(LicenseState.Empty, Id, counters, Catalog).Error?.Status);
-        Assert.Equal(ReplyStatus.Conflict, LicenseRules.ReportUsage(ReportableState() with { TerminatedOn = Apr12 }, Id, counters, Catalog).Error?.Status);
-        Assert.Equal(ReplyStatus.Invalid, LicenseRules.ReportUsage(flat, Id, counters, Catalog).Error?.Status);
+        Assert.Equal(ReplyStatus.NotFound, LicenseRules.ReportUsage(LicenseState.Empty, Id, counters, Catalog).Ends().Status);
+        Assert.Equal(ReplyStatus.Conflict, LicenseRules.ReportUsage(ReportableState() with { TerminatedOn = Apr12 }, Id, counters, Catalog).Ends().Status);
+        Assert.Equal(ReplyStatus.Invalid, LicenseRules.ReportUsage(flat, Id, counters, Catalog).Ends().Status);
+    }
+
+    // ---- B.3's catalog rules, checked here once for every action ----
+
+    [Theory]
+    [InlineData("noSuchProduct")]
+    [InlineData("SomeProduct1")] // matched exactly
+    public void A_PRODUCT_ID_the_catalog_does_not_know_is_invalid_and_named(string productId)
+    {
+        var refusal = LicenseRules.FindProduct(Catalog, productId).Ends();
+
+        Assert.Equal(ReplyStatus.Invalid, refusal.Status);
+        Assert.Equal($"PRODUCT_ID '{productId}' is not in the catalog", refusal.Message);
+    }
+
+    [Fact]
+    public void The_catalog_is_checked_before_the_licenses_state()
+    {
+        var terminated = LicenseState.Empty with
+        {
+            Issuances = [Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Mar12, Apr22)],
+            TerminatedOn = Apr12,
+        };
+
+        AssertReply(Decide(terminated, LicenseAction.Renew, Order("noSuchProduct", Apr12, May22), Catalog, Issuer, Later), ReplyStatus.Invalid);
+        Assert.Equal(ReplyStatus.Invalid, LicenseRules.Usage(LicenseState.Empty, Id, "noSuchProduct", Catalog).Status);
+        var model2 = LicenseRules.Usage(LicenseState.Empty, Id, TestCatalog.Flat, Catalog);
+        Assert.Equal(ReplyStatus.Invalid, model2.Status);
+        Assert.Contains("PRODUCT_ID", model2.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Which values suit which product is ActivationDataRulesTests' subject; here, that Decide applies it.</summary>
+    [Theory]
+    [InlineData(TestCatalog.GuidBound, "3f2504e0-4f89-11d3-9a0c-0305e82c3301", null)]
+    [InlineData(TestCatalog.GuidBound, null, ReplyStatus.Invalid)]
+    [InlineData(TestCatalog.GuidBound, "xyz", ReplyStatus.Invalid)]
+    [InlineData(TestCatalog.Basic, "xyz", null)]
+    public void Decide_applies_the_products_ACTIVATION_DATA_rule(string product, string? activation, ReplyStatus? refused)
+    {
+        var decision = Decide(LicenseState.Empty, LicenseAction.Purchase, Order(product, Mar12, Apr22) with { ActivationData = activation }, Catalog, Issuer, PurchasedAt);
+
+        if (refused is { } status)
+        {
+            Assert.Contains("ACTIVATION_DATA", AssertReply(decision, status).Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(activation, decision.Proceeds().Activation);
+        }
     }
 
     // ---- helpers ----
@@ -496,9 +538,9 @@ public sealed class LicenseRulesTests
         var state = Renewed(8);
 
         Assert.True(state.HasArchivedIssuances);
-        Assert.False(LicenseRules.MayRepeatArchived(state, LicenseAction.Renew, Order(TestCatalog.Basic, Month(9), Month(9).AddDays(40))));
+        Assert.False(LicenseRules.MayRepeatArchived(state, Order(LicenseAction.Renew, TestCatalog.Basic, Month(9), Month(9).AddDays(40))));
         // UPGRADE keeps the current dates: later than every archived issuance's.
-        Assert.False(LicenseRules.MayRepeatArchived(state, LicenseAction.Upgrade, Order(TestCatalog.Pro, Month(8), Month(8).AddDays(40))));
+        Assert.False(LicenseRules.MayRepeatArchived(state, Order(LicenseAction.Upgrade, TestCatalog.Pro, Month(8), Month(8).AddDays(40))));
     }
 
     [Fact]
@@ -506,8 +548,8 @@ public sealed class LicenseRulesTests
     {
         var state = Renewed(8);
 
-        Assert.True(LicenseRules.MayRepeatArchived(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
-        Assert.True(LicenseRules.MayRepeatArchived(state, LicenseAction.Renew, Order(TestCatalog.Basic, Month(2), Month(2).AddDays(40))));
+        Assert.True(LicenseRules.MayRepeatArchived(state, Order(LicenseAction.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
+        Assert.True(LicenseRules.MayRepeatArchived(state, Order(LicenseAction.Renew, TestCatalog.Basic, Month(2), Month(2).AddDays(40))));
     }
 
     [Fact]
@@ -517,8 +559,8 @@ public sealed class LicenseRulesTests
         var old = Renewed(8) with { TerminatedOn = May12 };
 
         Assert.False(young.HasArchivedIssuances);
-        Assert.False(LicenseRules.MayRepeatArchived(young, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
-        Assert.False(LicenseRules.MayRepeatArchived(old, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
+        Assert.False(LicenseRules.MayRepeatArchived(young, Order(LicenseAction.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
+        Assert.False(LicenseRules.MayRepeatArchived(old, Order(LicenseAction.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(40))));
     }
 
     [Fact]
@@ -528,8 +570,8 @@ public sealed class LicenseRulesTests
         var purchase = Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40));
         var archived = Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(40));
 
-        AssertReply(LicenseRules.Decide(state, LicenseAction.Purchase, purchase, Catalog, Issuer, Later), ReplyStatus.Conflict);
-        var answer = AssertReply(LicenseRules.Decide(state, LicenseAction.Purchase, purchase, Catalog, Issuer, Later, archived), ReplyStatus.Repeated);
+        AssertReply(Decide(state, LicenseAction.Purchase, purchase, Catalog, Issuer, Later), ReplyStatus.Conflict);
+        var answer = AssertReply(Decide(state, LicenseAction.Purchase, purchase, Catalog, Issuer, Later, archived), ReplyStatus.Repeated);
         Assert.Equal(archived.Body, answer.Body);
         Assert.Equal(archived.ExpiresAt, answer.ExpiresAt);
     }
@@ -543,9 +585,9 @@ public sealed class LicenseRulesTests
         var otherDates = Issued(1, IssuanceCause.Purchase, TestCatalog.Basic, Month(0), Month(0).AddDays(41));
 
         // The license is on Basic again: an UPGRADE to Pro repeats only while it is on Pro.
-        AssertReply(LicenseRules.Decide(state, LicenseAction.Upgrade, upgrade, Catalog, Issuer, Later, archivedUpgrade), ReplyStatus.Conflict);
+        AssertReply(Decide(state, LicenseAction.Upgrade, upgrade, Catalog, Issuer, Later, archivedUpgrade), ReplyStatus.Conflict);
         AssertReply(
-            LicenseRules.Decide(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40)), Catalog, Issuer, Later, otherDates),
+            Decide(state, LicenseAction.Purchase, Order(TestCatalog.Basic, Month(0), Month(0).AddDays(40)), Catalog, Issuer, Later, otherDates),
             ReplyStatus.Conflict);
     }
 
@@ -555,13 +597,13 @@ public sealed class LicenseRulesTests
         var state = Renewed(5);
         var next = Order(TestCatalog.Basic, Month(6), Month(6).AddDays(40));
 
-        var refused = AssertReply(LicenseRules.Decide(state, LicenseAction.Renew, next, Catalog, Issuer, Later, maxIssuances: 6), ReplyStatus.Conflict);
+        var refused = AssertReply(Decide(state, LicenseAction.Renew, next, Catalog, Issuer, Later, maxIssuances: 6), ReplyStatus.Conflict);
         Assert.Contains("6 issuances", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Licensing:Licenses:MaxIssuances", refused.Message, StringComparison.Ordinal);
-        Assert.NotNull(LicenseRules.Decide(state, LicenseAction.Renew, next, Catalog, Issuer, Later, maxIssuances: 7).Claims);
+        Decide(state, LicenseAction.Renew, next, Catalog, Issuer, Later, maxIssuances: 7).Proceeds();
         var last = state.Current;
         AssertReply(
-            LicenseRules.Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, last.StartDate, last.ExpiryDate), Catalog, Issuer, Later, maxIssuances: 6),
+            Decide(state, LicenseAction.Renew, Order(TestCatalog.Basic, last.StartDate, last.ExpiryDate), Catalog, Issuer, Later, maxIssuances: 6),
             ReplyStatus.Repeated);
     }
 
@@ -580,7 +622,22 @@ public sealed class LicenseRulesTests
     private static DateOnly Month(int n) => Mar12.AddMonths(n);
 
     private static LicenseOrder Order(string product, DateOnly start, DateOnly expiry, bool test = false) =>
-        new(Id, product, test, start, expiry);
+        Order(LicenseAction.Purchase, product, start, expiry, test);
+
+    private static LicenseOrder Order(LicenseAction action, string product, DateOnly start, DateOnly expiry, bool test = false) =>
+        new(action, Id, product, test, start, expiry);
+
+    /// <summary>The rules for <paramref name="order"/> sent as <paramref name="action"/>.</summary>
+    private static Outcome<LicenseClaims> Decide(
+        LicenseState state,
+        LicenseAction action,
+        LicenseOrder order,
+        ProductCatalog catalog,
+        string issuer,
+        DateTimeOffset now,
+        Issuance? archivedRepeat = null,
+        int maxIssuances = LicenseOptions.DefaultMaxIssuances) =>
+        LicenseRules.Decide(state, order with { Action = action }, catalog, issuer, now, archivedRepeat, maxIssuances);
 
     internal static Issuance Issued(int revision, IssuanceCause cause, string product, DateOnly start, DateOnly expiry, bool test = false) => new(
         revision,
@@ -598,22 +655,21 @@ public sealed class LicenseRulesTests
         Encoding.UTF8.GetBytes($"body {revision} {cause} {product}"));
 
     /// <summary>What the grain does around the rules, minus signing and storage.</summary>
-    private static (LicenseState State, IssueDecision Decision) Apply(LicenseState state, LicenseAction action, LicenseOrder order)
+    private static (LicenseState State, Outcome<LicenseClaims> Decision) Apply(LicenseState state, LicenseAction action, LicenseOrder order)
     {
-        var decision = LicenseRules.Decide(state, action, order, Catalog, Issuer, Later);
-        if (decision.Claims is { } claims)
+        var decision = Decide(state, action, order, Catalog, Issuer, Later);
+        if (decision.TryGetValue(out var claims, out _))
         {
             var body = Encoding.UTF8.GetBytes($"body {claims.Revision} {claims.ProductId}");
-            state = state.With(Issuance.From(claims, (IssuanceCause)action, "kid", body));
+            state = state.With(Issuance.From(claims, Issuance.CauseOf(action)!.Value, "kid", body));
         }
 
         return (state, decision);
     }
 
-    private static LicenseReply AssertReply(IssueDecision decision, ReplyStatus status)
+    private static LicenseReply AssertReply(Outcome<LicenseClaims> decision, ReplyStatus status)
     {
-        Assert.Null(decision.Claims);
-        var answer = Assert.IsType<LicenseReply>(decision.Answer);
+        var answer = decision.Ends();
         Assert.Equal(status, answer.Status);
         return answer;
     }

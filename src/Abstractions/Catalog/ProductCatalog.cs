@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Orleans.Licensing.Catalog;
 
-/// <summary>The configured products, shared by the frontend (validation) and the silo (bodies, upgrade paths).</summary>
+/// <summary>The configured products: the silo checks requests against them (B.3) and signs what they say (B.8).</summary>
 public sealed class ProductCatalog(IOptions<CatalogOptions> options)
 {
     private readonly FrozenDictionary<string, Product> _products =

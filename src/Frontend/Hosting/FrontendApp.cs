@@ -28,7 +28,6 @@ internal static class FrontendApp
         else
         {
             builder.UseOrleansClient(client => client.AddLicensingClient(configuration));
-            builder.Services.AddProductCatalog(configuration);
         }
 
         var services = builder.Services;

@@ -27,7 +27,7 @@ var inspect = new Command("inspect", "Show a license: state, usage, every issuan
 inspect.SetAction(async result =>
 {
     using var client = Client(result);
-    Views.Show(AnsiConsole.Console, await client.Describe(result.GetValue(purchaseId)!));
+    LicenseTables.Show(AnsiConsole.Console, await client.Describe(result.GetValue(purchaseId)!));
 });
 
 var counters = new Argument<string[]>("counters") { Description = "name=value pairs, e.g. usedAccounts=20", Arity = ArgumentArity.OneOrMore };

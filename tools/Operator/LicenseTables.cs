@@ -2,8 +2,8 @@ using Spectre.Console;
 
 namespace Orleans.Licensing.Operator;
 
-/// <summary>Readable tables of what the operator API returns.</summary>
-internal static class Views
+/// <summary>A license as the operator API describes it, shown as tables on the console.</summary>
+internal static class LicenseTables
 {
     public static void Show(IAnsiConsole console, LicenseView license)
     {

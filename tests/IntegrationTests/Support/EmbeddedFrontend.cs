@@ -80,8 +80,6 @@ public class EmbeddedFrontend : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        // Program's own content root (its settings files ship beside the binaries), not the project directory.
-        builder.UseContentRoot(AppContext.BaseDirectory);
         if (_services is not null)
         {
             builder.ConfigureServices(_services);

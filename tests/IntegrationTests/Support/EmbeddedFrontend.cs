@@ -58,8 +58,8 @@ public class EmbeddedFrontend : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        // Host settings: Program reads the silo mode, storage and ports before it builds the host, and these
-        // reach it as its command line, which application configuration given here would not.
+        // Host settings, not app configuration: Program reads the silo mode, storage and ports before it builds the
+        // host, and only host settings are in its configuration by then (app configuration given here is added at Build).
         var settings = new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",

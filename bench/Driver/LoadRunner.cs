@@ -49,7 +49,7 @@ internal sealed class LoadRunner(KaHttp http, LicenseBook book, ProcessMeter met
             // those licenses queues it again and takes it back itself.
             while (queue.TryDequeue(out var next))
             {
-                var status = await Send(recorder, book.PlanRenew(next.License), Stopwatch.GetTimestamp());
+                var status = await Send(recorder, book.Plan(next.License, KaAction.Renew), Stopwatch.GetTimestamp());
                 if (status == 200 && next.Left > 1)
                 {
                     queue.Enqueue((next.License, next.Left - 1));

@@ -72,4 +72,32 @@ public static class LicensingConfiguration
 
     public static T Read<T>(this IConfiguration configuration, string section)
         where T : new() => configuration.GetSection(section).Get<T>() ?? new T();
+
+    /// <summary>
+    /// <see cref="Read{T}"/> for a builder that decides what to add from the options, refused as the host would
+    /// refuse them at start: the validator's message, not whatever the options would break first.
+    /// </summary>
+    public static T ReadValid<T>(this IConfiguration configuration, string section, IValidateOptions<T> validator)
+        where T : class, new()
+    {
+        var options = configuration.Read<T>(section);
+        if (validator.Validate(Options.DefaultName, options) is { Failed: true } invalid)
+        {
+            throw new OptionsValidationException(Options.DefaultName, typeof(T), invalid.Failures);
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// Binds <typeparamref name="T"/> to its section for the host, validated by <paramref name="validator"/> at
+    /// start, and returns it as read now (<see cref="ReadValid{T}"/>).
+    /// </summary>
+    public static T AddValidOptions<T>(this IServiceCollection services, IConfiguration configuration, string section, IValidateOptions<T> validator)
+        where T : class, new()
+    {
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton(validator);
+        return configuration.ReadValid(section, validator);
+    }
 }

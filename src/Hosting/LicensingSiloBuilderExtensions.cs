@@ -51,7 +51,8 @@ public static class LicensingSiloBuilderExtensions
     public static ISiloBuilder AddLicensingGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         var licensing = configuration.Read<LicensingOptions>(LicensingOptions.Section);
-        var storage = configuration.Read<LicensingStorageOptions>(LicensingStorageOptions.Section);
+        var services = silo.Services;
+        var storage = services.AddValidOptions(configuration, LicensingStorageOptions.Section, new LicensingStorageOptionsValidator());
         var connectionString = storage.ResolveConnectionString(licensing);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StorageFailureFilter>();
@@ -60,8 +61,6 @@ public static class LicensingSiloBuilderExtensions
             silo.AddDashboard();
         }
 
-        var services = silo.Services;
-        services.AddOptions<LicensingStorageOptions>().Bind(configuration.GetSection(LicensingStorageOptions.Section)).ValidateOnStart();
         // License state and history live in our own store rather than Orleans' ADO.NET grain storage, which
         // writes one grain per round trip as one opaque row (docs/decisions.md, "The license store").
         services.AddSingleton<LicenseStateCodec>();
@@ -126,16 +125,13 @@ public static class LicensingSiloBuilderExtensions
     /// The cluster settings, read now because they decide what the builder adds, and bound as well so that the host
     /// holds the same values.
     /// </summary>
-    private static LicensingClusterOptions ClusterSettings(IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<LicensingClusterOptions>().Bind(configuration.GetSection(LicensingClusterOptions.Section)).ValidateOnStart();
-        return configuration.Read<LicensingClusterOptions>(LicensingClusterOptions.Section);
-    }
+    private static LicensingClusterOptions ClusterSettings(IServiceCollection services, IConfiguration configuration) =>
+        services.AddValidOptions(configuration, LicensingClusterOptions.Section, new LicensingClusterOptionsValidator());
 
     /// <summary>Membership lives in the storage database: one PostgreSQL to run, back up and secure.</summary>
     private static (string Invariant, string ConnectionString) MembershipDatabase(IConfiguration configuration)
     {
-        var storage = configuration.Read<LicensingStorageOptions>(LicensingStorageOptions.Section);
+        var storage = configuration.ReadValid(LicensingStorageOptions.Section, new LicensingStorageOptionsValidator());
         if (storage.Provider != StorageProvider.PostgreSql)
         {
             throw new InvalidOperationException(

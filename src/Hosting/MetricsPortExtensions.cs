@@ -17,15 +17,7 @@ public static class MetricsPortExtensions
     /// </summary>
     public static WebApplicationBuilder AddLicensingMetricsPort(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.Read<MetricsOptions>(MetricsOptions.Section);
-        var validator = new MetricsOptionsValidator();
-        if (validator.Validate(null, options) is { Failed: true } invalid)
-        {
-            throw new OptionsValidationException(MetricsOptions.Section, typeof(MetricsOptions), invalid.Failures);
-        }
-
-        builder.Services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MetricsOptions>>(validator);
+        var options = builder.Services.AddValidOptions(builder.Configuration, MetricsOptions.Section, new MetricsOptionsValidator());
         if (options.Port is not { } port)
         {
             return builder;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.Storage;
 
@@ -10,9 +11,9 @@ internal static class MigrateCommand
 {
     public static async Task<int> Run(IConfiguration configuration, TextWriter output)
     {
-        var storage = configuration.Read<LicensingStorageOptions>(LicensingStorageOptions.Section);
         try
         {
+            var storage = configuration.ReadValid(LicensingStorageOptions.Section, new LicensingStorageOptionsValidator());
             var migrator = new SchemaMigrator(
                 storage.Provider,
                 storage.ResolveConnectionString(configuration.Read<LicensingOptions>(LicensingOptions.Section)),
@@ -22,9 +23,10 @@ internal static class MigrateCommand
             output.WriteLine(applied.Count == 0 ? "schema is up to date" : $"schema is up to date: {applied.Count} applied");
             return 0;
         }
-        // A database error mid-way (a lost connection, a refused privilege) rolled the transaction back: say so
-        // and exit 2, the Job's "not migrated", rather than crash with a stack trace.
-        catch (Exception e) when (e is SchemaException or InvalidOperationException or IOException or DbException)
+        // Settings it cannot use stop it before it connects, and a database error mid-way (a lost connection, a refused
+        // privilege) rolled the transaction back: either way say so and exit 2, the Job's "not migrated", rather than
+        // crash with a stack trace.
+        catch (Exception e) when (e is SchemaException or InvalidOperationException or OptionsValidationException or IOException or DbException)
         {
             output.WriteLine($"migrate failed: {e.Message}");
             return 2;

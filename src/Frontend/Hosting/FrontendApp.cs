@@ -8,14 +8,13 @@ using Orleans.Licensing.Hosting;
 
 namespace Orleans.Licensing.Frontend.Hosting;
 
-/// <summary>Builds the frontend; Program and the tests share it, so tests run the real pipeline.</summary>
+/// <summary>Builds the frontend for Program; the tests start Program itself (WebApplicationFactory).</summary>
 internal static class FrontendApp
 {
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         // Settings files ship beside the binaries, so the service reads them whatever directory it starts in.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        configure?.Invoke(builder);
         builder.Configuration.AddShippedCatalog(builder.Environment);
         builder.Configuration.AddCatalogFile();
         var configuration = builder.Configuration;

@@ -7,20 +7,14 @@ namespace Orleans.Licensing.IntegrationTests.Bench;
 /// it generates is valid (every answer 200 but the probes that must not be), replays come back byte for byte,
 /// and both loop modes run. Correctness only: speed is measured by bench/run.sh, never asserted here.
 /// </summary>
-public sealed class DriverSmokeTests : IAsyncLifetime
+public sealed class DriverSmokeTests(EmbeddedFrontend frontend) : IClassFixture<EmbeddedFrontend>
 {
-    private readonly EmbeddedFrontend _frontend = new();
-
-    public Task InitializeAsync() => _frontend.InitializeAsync();
-
-    public Task DisposeAsync() => _frontend.DisposeAsync();
-
     [Fact]
     public async Task The_driver_smoke_mode_passes_against_a_fresh_instance()
     {
         var driver = RepositoryPaths.Binary("bench/Driver", "Orleans.Licensing.Bench");
 
-        var result = await ExternalCommand.Run("dotnet", [driver, "smoke", "--url", _frontend.BaseAddress.ToString()]);
+        var result = await ExternalCommand.Run("dotnet", [driver, "smoke", "--url", frontend.BaseAddress.ToString()]);
 
         Assert.True(result.ExitCode == 0, $"the driver's smoke check failed ({result.ExitCode}):\n{result.Output}\n{result.Error}");
         Assert.Contains("smoke: ok", result.Output, StringComparison.Ordinal);

@@ -18,10 +18,10 @@ internal static class DurabilityCheck
             stored.TryGetValue(answered.PurchaseId, out var state);
             var durable = answered.Action switch
             {
-                "PURCHASE" or "RENEW" or "UPGRADE" => state?.Issuances.Any(i =>
+                KaAction.Purchase or KaAction.Renew or KaAction.Upgrade or KaAction.Replay => state?.Issuances.Any(i =>
                     i.Body.AsSpan().SequenceEqual(answered.Answer.Body)
                     && i.ExpiresAt == DateTimeOffset.Parse(answered.Answer.Expiration!, CultureInfo.InvariantCulture)) ?? false,
-                "TERMINATE" => state?.IsTerminated ?? false,
+                KaAction.Terminate => state?.IsTerminated ?? false,
                 _ => state is not null,
             };
             if (!durable)

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using Orleans.Licensing.IntegrationTests.Support;
 
@@ -8,11 +7,12 @@ namespace Orleans.Licensing.IntegrationTests.Cluster;
 
 /// <summary>
 /// Drives KA traffic over many licenses, each through its life in order (PURCHASE, RENEW, a repeated RENEW,
-/// UPGRADE, RENEW, GET-INFO, TERMINATE), retrying every failed request as KA retries until it gets 200.
+/// UPGRADE, RENEW, GET-INFO, TERMINATE), retrying every failed request as KA retries until it gets 200. The
+/// requests themselves are the benchmark driver's (<see cref="LicenseBook"/>).
 /// </summary>
 internal sealed class KaTrafficDriver(IReadOnlyList<KaClient> clients, string prefix, TimeSpan retryFor)
 {
-    private static readonly DateOnly FirstDay = new(2016, 3, 12);
+    private readonly LicenseBook _book = new(prefix, seed: 0);
     private long _requests;
     private long _ok;
     private long _clientErrors;
@@ -35,8 +35,6 @@ internal sealed class KaTrafficDriver(IReadOnlyList<KaClient> clients, string pr
         Interlocked.Read(ref _networkErrors), Interlocked.Read(ref _retries), Interlocked.Read(ref _stuck), Interlocked.Read(ref _replayMismatches),
         TimeSpan.FromMilliseconds(Interlocked.Read(ref _maxServerErrorMilliseconds)));
 
-    public static string PurchaseId(string prefix, int i) => prefix + i.ToString(CultureInfo.InvariantCulture);
-
     public async Task Run(int licenses, int concurrency)
     {
         var next = -1;
@@ -53,44 +51,48 @@ internal sealed class KaTrafficDriver(IReadOnlyList<KaClient> clients, string pr
 
     private async Task License(int i)
     {
-        var id = PurchaseId(prefix, i);
-        var start = FirstDay.AddDays(i % 28);
-        var expiry = start.AddMonths(1).AddDays(10);
-        var purchase = await Send(id, "PURCHASE", KaForms.Purchase(id, start, expiry));
-        if (purchase is null)
+        var slot = _book.NewLicense();
+        if (await Send(_book.Plan(slot, KaAction.Purchase)) is null)
         {
             return;
         }
 
-        var renewal = KaForms.Renew(id, start.AddMonths(1), expiry.AddMonths(1), purchase.Base64);
-        var renewed = await Send(id, "RENEW", renewal);
+        var renewed = await Send(_book.Plan(slot, KaAction.Renew));
         if (renewed is not null && i % 5 == 0)
         {
             // KA's retry of a RENEW whose 200 it lost: must be answered byte for byte the same.
-            var repeated = await Send(id, "RENEW", renewal);
-            if (repeated is not null && (!repeated.Body.AsSpan().SequenceEqual(renewed.Body) || repeated.Expiration != renewed.Expiration))
+            var replay = _book.Plan(slot, KaAction.Replay);
+            var repeated = await Send(replay);
+            if (repeated is not null && (!repeated.Body.AsSpan().SequenceEqual(replay.Expected) || repeated.Expiration != renewed.Expiration))
             {
                 Interlocked.Increment(ref _replayMismatches);
             }
         }
 
-        var product = "someproduct1";
         if (i % 3 == 0)
         {
-            product = "someproduct1-pro";
-            await Send(id, "UPGRADE", KaForms.Upgrade(id, product, start.AddMonths(1), expiry.AddMonths(1)));
+            await Send(_book.Plan(slot, KaAction.Upgrade));
         }
 
-        await Send(id, "RENEW", KaForms.Renew(id, start.AddMonths(2), expiry.AddMonths(2), product: product));
-        await Send(id, "GET-INFO", KaForms.GetInfo(id, product));
+        await Send(_book.Plan(slot, KaAction.Renew));
+        await Send(_book.Plan(slot, KaAction.GetInfo));
         if (i % 4 == 0)
         {
-            await Send(id, "TERMINATE", KaForms.Terminate(id, expiry.AddMonths(5), product: product));
+            await Send(_book.Plan(slot, KaAction.Terminate));
         }
     }
 
-    private async Task<KaAnswer?> Send(string id, string action, string form)
+    /// <summary>Sends the request until it gets 200 (or a final 4xx, or the retry budget runs out) and books the answer.</summary>
+    private async Task<KaAnswer?> Send(PlannedRequest request)
     {
+        var answer = await Retry(request);
+        _book.Complete(request, answer is null ? 0 : (int)answer.Status, answer?.Body ?? []);
+        return answer?.Status == HttpStatusCode.OK ? answer : null;
+    }
+
+    private async Task<KaAnswer?> Retry(PlannedRequest request)
+    {
+        var id = request.Slot.Id;
         var deadline = DateTime.UtcNow + retryFor;
         for (var attempt = 0; ; attempt++)
         {
@@ -103,11 +105,11 @@ internal sealed class KaTrafficDriver(IReadOnlyList<KaClient> clients, string pr
             var watch = Stopwatch.StartNew();
             try
             {
-                var answer = await clients[Random.Shared.Next(clients.Count)].Post(form);
+                var answer = await clients[Random.Shared.Next(clients.Count)].Post(request.Form);
                 if (answer.Status == HttpStatusCode.OK)
                 {
                     Interlocked.Increment(ref _ok);
-                    Answers.Add(new AnsweredRequest(id, action, form, answer));
+                    Answers.Add(new AnsweredRequest(id, request.Action, request.Form, answer));
                     return answer;
                 }
 
@@ -115,8 +117,8 @@ internal sealed class KaTrafficDriver(IReadOnlyList<KaClient> clients, string pr
                 {
                     // A 4xx is final: KA shows it to a person and does not retry.
                     Interlocked.Increment(ref _clientErrors);
-                    Problems.Add($"{id} {action}: {(int)answer.Status} {answer.Text}");
-                    return null;
+                    Problems.Add($"{id} {request.Action}: {(int)answer.Status} {answer.Text}");
+                    return answer;
                 }
 
                 Interlocked.Increment(ref _serverErrors);
@@ -130,7 +132,7 @@ internal sealed class KaTrafficDriver(IReadOnlyList<KaClient> clients, string pr
             if (DateTime.UtcNow > deadline)
             {
                 Interlocked.Increment(ref _stuck);
-                Problems.Add($"{id} {action}: no 200 within {retryFor}");
+                Problems.Add($"{id} {request.Action}: no 200 within {retryFor}");
                 return null;
             }
 
@@ -146,8 +148,3 @@ internal sealed class KaTrafficDriver(IReadOnlyList<KaClient> clients, string pr
         }
     }
 }
-
-internal sealed record AnsweredRequest(string PurchaseId, string Action, string Form, KaAnswer Answer);
-
-internal sealed record DriverCounts(
-    long Requests, long Ok, long ClientErrors, long ServerErrors, long NetworkErrors, long Retries, long Stuck, long ReplayMismatches, TimeSpan MaxServerErrorLatency);

@@ -14,23 +14,17 @@ namespace Orleans.Licensing.IntegrationTests.Fuzz;
 /// the billing report and the listing still work and every license the service held before is served exactly
 /// as before. The seed is fixed so that a failure can be replayed; <c>LICENSING_FUZZ_SEED</c> picks another.
 /// </summary>
-public sealed class HttpSurfaceFuzzTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class HttpSurfaceFuzzTests(FuzzedFrontend frontend, ITestOutputHelper output) : IClassFixture<FuzzedFrontend>
 {
     private const int Requests = 10_000;
     private static readonly DateOnly Start = new(2016, 3, 12);
-    private readonly FuzzedFrontend _frontend = new();
-
-    public Task InitializeAsync() => _frontend.InitializeAsync();
-
-    public Task DisposeAsync() => _frontend.DisposeAsync();
-
     [Fact]
     public async Task Ten_thousand_generated_requests_get_no_server_error_and_every_license_is_still_served()
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("LICENSING_FUZZ_SEED"), CultureInfo.InvariantCulture, out var chosen) ? chosen : 20261129;
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 16 })
         {
-            BaseAddress = _frontend.BaseAddress,
+            BaseAddress = frontend.BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
         var ka = new KaClient(http);

@@ -12,7 +12,7 @@ public sealed class JwksFrontend : EmbeddedFrontend
     }
 
     private JwksFrontend(KeySetCallCounter counter)
-        : base([], builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(counter)) => Counter = counter;
+        : base(new Dictionary<string, string?>(), services => services.AddSingleton<IIncomingGrainCallFilter>(counter)) => Counter = counter;
 
     public KeySetCallCounter Counter { get; }
 }

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Orleans.Licensing.Frontend.Hosting;
 using Orleans.Licensing.Frontend.Security;
 using Orleans.Licensing.IntegrationTests.Support;
 
@@ -105,15 +103,9 @@ public sealed class NetworkGuardTests(GuardedFrontend frontend) : IClassFixture<
     [Fact]
     public async Task ASPNETCORE_FORWARDEDHEADERS_ENABLED_stops_start_up_naming_the_setting_to_use_instead()
     {
-        // Disposed without a stop: the host never started, so there is nothing to stop.
-        await using var app = FrontendApp.Build(["--environment", "Development"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ForwardedHeaders_Enabled"] = "true",
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Licensing:DataDirectory"] = TestEnvironment.NewDataDirectory(),
-        }));
+        await using var refused = new EmbeddedFrontend(new Dictionary<string, string?> { ["ForwardedHeaders_Enabled"] = "true" });
 
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(refused.InitializeAsync);
 
         Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED", e.Message, StringComparison.Ordinal);
         Assert.Contains("Licensing:Network:TrustedProxies", e.Message, StringComparison.Ordinal);
@@ -126,16 +118,9 @@ public sealed class NetworkGuardTests(GuardedFrontend frontend) : IClassFixture<
     public async Task A_network_that_is_not_one_stops_start_up_naming_the_setting(string key)
     {
         // Endpoints read their options when they are mapped, so the refusal may come from building or from starting.
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
-        {
-            await using var app = FrontendApp.Build(["--environment", "Development"], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [key] = "10.0.0.1/8",
-                ["Urls"] = "http://127.0.0.1:0",
-                ["Licensing:DataDirectory"] = TestEnvironment.NewDataDirectory(),
-            }));
-            await app.StartAsync();
-        });
+        await using var refused = new EmbeddedFrontend(new Dictionary<string, string?> { [key] = "10.0.0.1/8" });
+
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(refused.InitializeAsync);
 
         Assert.Contains($"{key} '10.0.0.1/8'", e.Message, StringComparison.Ordinal);
     }

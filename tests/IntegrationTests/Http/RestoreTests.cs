@@ -15,22 +15,28 @@ public sealed class RestoreTests : IAsyncLifetime
         ["Licensing:Signing:Keys:0:PrivateKeyPem"] = TestEnvironment.NewSigningKeyPem(),
     };
 
-    private readonly SameKeyFrontend _before = new();
-    private readonly SameKeyFrontend _after = new();
-    private readonly OtherIssuerFrontend _otherIssuer = new();
+    // Set by InitializeAsync, each once the one before it started.
+    private SameKeyFrontend _before = null!;
+    private SameKeyFrontend _after = null!;
+    private OtherIssuerFrontend _otherIssuer = null!;
 
     public async Task InitializeAsync()
     {
-        await _before.InitializeAsync();
-        await _after.InitializeAsync();
-        await _otherIssuer.InitializeAsync();
+        _before = await Started<SameKeyFrontend>();
+        _after = await Started<SameKeyFrontend>();
+        _otherIssuer = await Started<OtherIssuerFrontend>();
     }
 
     public async Task DisposeAsync()
     {
-        await _before.DisposeAsync();
-        await _after.DisposeAsync();
-        await _otherIssuer.DisposeAsync();
+        // A failed start leaves the later ones unset.
+        foreach (var frontend in new EmbeddedFrontend?[] { _before, _after, _otherIssuer })
+        {
+            if (frontend is not null)
+            {
+                await frontend.DisposeAsync();
+            }
+        }
     }
 
     [Fact]
@@ -84,6 +90,14 @@ public sealed class RestoreTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, renew.Status);
         Assert.Equal(HttpStatusCode.NotFound, upgrade.Status);
         Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);
+    }
+
+    private static async Task<T> Started<T>()
+        where T : EmbeddedFrontend, new()
+    {
+        var frontend = new T();
+        await frontend.InitializeAsync();
+        return frontend;
     }
 
     private sealed class SameKeyFrontend() : EmbeddedFrontend(SharedKey);

@@ -1,7 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using Orleans.Licensing.Frontend.Hosting;
 using Orleans.Licensing.Hosting;
 using Orleans.Licensing.IntegrationTests.Support;
 
@@ -52,10 +50,11 @@ public sealed class MetricsPortTests(MetricsPortFrontend frontend) : IClassFixtu
     [Theory]
     [InlineData("0")]
     [InlineData("65536")]
-    public void A_metrics_port_out_of_range_stops_start_up_naming_the_setting(string port)
+    public async Task A_metrics_port_out_of_range_stops_start_up_naming_the_setting(string port)
     {
-        var failure = Assert.Throws<OptionsValidationException>(() => FrontendApp.Build(["--environment", "Development"], builder =>
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Licensing:Metrics:Port"] = port })));
+        await using var outOfRange = new EmbeddedFrontend(new Dictionary<string, string?> { ["Licensing:Metrics:Port"] = port });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(outOfRange.InitializeAsync);
 
         Assert.Contains("Licensing:Metrics:Port", failure.Message, StringComparison.Ordinal);
     }

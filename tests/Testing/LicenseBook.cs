@@ -1,16 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Orleans.Licensing.Bench;
+namespace Orleans.Licensing.Testing;
 
 /// <summary>
-/// Every license the driver has created, and the planning of its next request. A license has at most one request
-/// in flight, so its requests reach the service in the order they were planned and each one is valid for the
-/// state the previous one left; a wanted action that applies to no license yet becomes a PURCHASE.
+/// KA traffic over a set of licenses, for the benchmark driver and the fault test alike: every license created, and
+/// the planning of its next request. A license has at most one request in flight, so its requests reach the service
+/// in the order they were planned and each one is valid for the state the previous one left. The driver draws
+/// actions from a <see cref="Mix"/> (a wanted action that applies to no license yet becomes a PURCHASE); the fault
+/// test takes each license through a life of its own choosing, one action at a time.
 /// </summary>
-internal sealed class LicenseBook(string prefix, int seed)
+public sealed class LicenseBook(string prefix, int seed)
 {
     private static readonly DateOnly FirstDay = new(2016, 3, 12);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
     private readonly Lock _gate = new();
     private readonly List<LicenseSlot> _active = [];
     private readonly Random _random = new(seed);
@@ -75,7 +78,7 @@ internal sealed class LicenseBook(string prefix, int seed)
     /// </summary>
     public static LicenseBook Load(string file, int seed)
     {
-        var saved = JsonSerializer.Deserialize<SavedBook>(File.ReadAllText(file), BenchJson.Options)
+        var saved = JsonSerializer.Deserialize<SavedBook>(File.ReadAllText(file), Json)
             ?? throw new InvalidDataException($"{file} is empty");
         var book = new LicenseBook(saved.Prefix, seed);
         book._created = saved.Created;
@@ -112,7 +115,7 @@ internal sealed class LicenseBook(string prefix, int seed)
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        File.WriteAllText(file, JsonSerializer.Serialize(saved, BenchJson.Options));
+        File.WriteAllText(file, JsonSerializer.Serialize(saved, Json));
     }
 
     /// <summary>The licenses active now (purchased, not terminated), in the order they were purchased or loaded.</summary>
@@ -124,21 +127,34 @@ internal sealed class LicenseBook(string prefix, int seed)
         }
     }
 
-    /// <summary>
-    /// The next RENEW of this license (its period a month on), for a caller that keeps at most one request per
-    /// license in flight itself; <see cref="Complete"/> moves the license on as it does for planned requests.
-    /// </summary>
-    public PlannedRequest PlanRenew(LicenseSlot slot)
+    /// <summary>A license of this book's prefix, not yet purchased, for a caller that chooses each of its actions.</summary>
+    public LicenseSlot NewLicense()
     {
         lock (_gate)
         {
-            if (slot.Stage != LicenseStage.Active || slot.Busy)
+            var slot = NewSlot();
+            _created++;
+            return slot;
+        }
+    }
+
+    /// <summary>
+    /// The next <paramref name="action"/> of this license (a PURCHASE of a new one; a RENEW a month on; an UPGRADE to
+    /// the other edition; a replay of the last request that issued a body), for a caller that keeps at most one
+    /// request per license in flight itself; <see cref="Complete"/> moves the license on as it does for planned requests.
+    /// </summary>
+    public PlannedRequest Plan(LicenseSlot slot, KaAction action)
+    {
+        lock (_gate)
+        {
+            var expected = action == KaAction.Purchase ? LicenseStage.New : LicenseStage.Active;
+            if (slot.Stage != expected || slot.Busy)
             {
-                throw new InvalidOperationException($"{slot.Id} is {(slot.Busy ? "busy" : slot.Stage.ToString())}: only an idle active license is renewed");
+                throw new InvalidOperationException($"{slot.Id} is {(slot.Busy ? "busy" : slot.Stage.ToString())}: {action} needs an idle {expected.ToString().ToLowerInvariant()} license");
             }
 
             slot.Busy = true;
-            return Build(KaAction.Renew, KaAction.Renew, slot);
+            return Build(action, action, slot);
         }
     }
 

@@ -1,7 +1,7 @@
-namespace Orleans.Licensing.Bench;
+namespace Orleans.Licensing.Testing;
 
 /// <summary>Weights of the actions in a phase's traffic.</summary>
-internal sealed class Mix
+public sealed class Mix
 {
     private readonly (KaAction Action, int Weight)[] _weights;
     private readonly int _total;

@@ -1,7 +1,7 @@
-namespace Orleans.Licensing.Bench;
+namespace Orleans.Licensing.Testing;
 
 /// <summary>Where one license is in its life, as far as the driver has seen 200s.</summary>
-internal enum LicenseStage
+public enum LicenseStage
 {
     New,
     Active,

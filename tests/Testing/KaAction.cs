@@ -1,7 +1,7 @@
-namespace Orleans.Licensing.Bench;
+namespace Orleans.Licensing.Testing;
 
 /// <summary>What the driver sends; <see cref="Replay"/> is KA's retry of an earlier request, byte for byte.</summary>
-internal enum KaAction
+public enum KaAction
 {
     Purchase,
     Renew,

@@ -73,7 +73,7 @@ run.SetAction(async result =>
     {
         // At least 200 purchases a second, or the seeding is reported as it stands.
         var seeding = await runner.Run("seed", false, Mix.PurchaseOnly, null, TimeSpan.FromSeconds(Math.Max(300, seeded / 200.0)), seeded);
-        Views.Line(seeding);
+        ResultTables.Line(seeding);
         if (result.GetValue(seedOnly))
         {
             results.Add(seeding);
@@ -85,7 +85,7 @@ run.SetAction(async result =>
     {
         var aging = await runner.Age(renewals);
         results.Add(aging);
-        Views.Line(aging);
+        ResultTables.Line(aging);
         Console.WriteLine(FormattableString.Invariant(
             $"aged {book.Active} licenses by {renewals} renewals each: {aging.Requests} RENEWs in {aging.DurationSeconds:F1} s ({aging.Throughput:F0}/s), {aging.NonOk} not answered 200"));
         if (aging.NonOk > 0 || aging.Requests != (long)book.Active * renewals)
@@ -112,11 +112,11 @@ run.SetAction(async result =>
 
         var phase = await runner.Run(spec.Name, spec.Open, spec.Mix, perSecondRate, phaseDuration);
         results.Add(phase);
-        Views.Line(phase);
+        ResultTables.Line(phase);
     }
 
     var summary = new RunResult(result.GetValue(label)!, http.Endpoint.ToString(), startedAt, workers, seeded, results);
-    Views.Table(summary);
+    ResultTables.Table(summary);
     if (result.GetValue(json) is { } file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);

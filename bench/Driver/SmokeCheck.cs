@@ -21,7 +21,7 @@ internal static class SmokeCheck
         var open = await runner.Run("open:mixed:100", true, Mix.Mixed, 100, TimeSpan.FromSeconds(2));
         foreach (var phase in new[] { seed, closed, open })
         {
-            Views.Line(phase);
+            ResultTables.Line(phase);
             if (phase.NonOk > 0)
             {
                 failures.Add($"{phase.Name}: {phase.NonOk} answers were not 200: {string.Join("; ", phase.Problems)}");

@@ -3,8 +3,8 @@ using Spectre.Console;
 
 namespace Orleans.Licensing.Bench;
 
-/// <summary>How results are shown on the console.</summary>
-internal static class Views
+/// <summary>A run's results on the console: a line per phase as it ends, a table of them all at the end.</summary>
+internal static class ResultTables
 {
     public static void Line(PhaseResult phase) =>
         Console.WriteLine(

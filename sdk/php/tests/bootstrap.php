@@ -21,3 +21,4 @@ if (is_file(__DIR__ . '/../vendor/autoload.php')) {
 // The Plesk SDK cannot be installed outside Plesk: stand-ins with its documented API.
 require __DIR__ . '/StandIns/pm_License.php';
 require __DIR__ . '/StandIns/pm_Context.php';
+require __DIR__ . '/StandIns/pm_Controller_Action.php';

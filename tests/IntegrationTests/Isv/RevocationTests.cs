@@ -151,13 +151,22 @@ public sealed class RevocationTests(RevocationFrontend frontend) : IAsyncLifetim
     {
         var keys = LicenseKeySet.FromJwks(await IssuedBodies.Jwks(_ka));
         var older = await Revocations.Fetch(_ka);
+        var olderIssuedAt = RevocationList.Verify(older, keys).IssuedAt;
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await Task.Delay(RevocationFrontend.UpdateInterval + TimeSpan.FromMilliseconds(1100));
         using var service = new SwitchableHandler(frontend.BaseAddress);
         using var http = new HttpClient(service);
         using var fetcher = new RevocationListFetcher(http, new Uri(frontend.BaseAddress, Revocations.Path), keys, time: time) { RetryDelay = TimeSpan.Zero };
 
+        // The service renews its document every second here, and serves the old copy while it renews.
         var newer = await fetcher.Get();
+        for (var i = 0; i < 40 && newer!.IssuedAt <= olderIssuedAt; i++)
+        {
+            await Task.Delay(250);
+            time.Advance(TimeSpan.FromMinutes(1));
+            newer = await fetcher.Get();
+        }
+
+        Assert.True(newer!.IssuedAt > olderIssuedAt, "the service published no newer document");
         service.Replay = older;
         time.Advance(TimeSpan.FromMinutes(5));
         var afterReplay = await fetcher.Get();

@@ -34,23 +34,45 @@ public sealed class VerdictTableTests(RevocationFrontend frontend) : IAsyncLifet
             {
                 disagreements.Add($"{row.Name}: .NET {dotnet.Failure} (in grace: {dotnet.InGracePeriod}; {dotnet.Detail}), expected {row.Expected} (in grace: {row.InGrace})");
             }
-
-            string[] revocationOption = row.Revocations ? ["--revocations", _table.Revocations] : [];
-            var cli = await ExternalCommand.Run("dotnet", [RepositoryPaths.VerifyTool, "--jwks", _table.Jwks, .. revocationOption, .. row.Policy.ForCli(), _table.Body(row.Body)]);
-            var cliVerdict = cli.ExitCode switch
-            {
-                0 => "None",
-                1 when cli.LastLine.StartsWith("invalid: ", StringComparison.Ordinal) => cli.LastLine["invalid: ".Length..].Split(':')[0],
-                _ => $"exit {cli.ExitCode}: {cli.Error.Trim()}",
-            };
-            var cliInGrace = cli.LastLine == "valid (expired, within the grace period)";
-            if (cliVerdict != row.Expected || cliInGrace != row.InGrace)
-            {
-                disagreements.Add($"{row.Name}: verify {cliVerdict} ({cli.LastLine}), expected {row.Expected} (in grace: {row.InGrace})");
-            }
         }
+
+        // One process per row, a few at a time: the rows are independent, and CI has its ten minutes.
+        using var slots = new SemaphoreSlim(3);
+        var cliDisagreements = await Task.WhenAll(_table.Cases.Select(async row =>
+        {
+            await slots.WaitAsync();
+            try
+            {
+                return CliDisagreement(row, await RunCli(row));
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }));
+        disagreements.AddRange(cliDisagreements.OfType<string>());
 
         Assert.True(disagreements.Count == 0, string.Join('\n', disagreements));
         Assert.True(_table.Cases.Count >= 20, "the table lost its rows");
+    }
+
+    private Task<CommandResult> RunCli(VerdictCase row)
+    {
+        string[] revocationOption = row.Revocations ? ["--revocations", _table.Revocations] : [];
+        return ExternalCommand.Run("dotnet", [RepositoryPaths.VerifyTool, "--jwks", _table.Jwks, .. revocationOption, .. row.Policy.ForCli(), _table.Body(row.Body)]);
+    }
+
+    private static string? CliDisagreement(VerdictCase row, CommandResult cli)
+    {
+        var verdict = cli.ExitCode switch
+        {
+            0 => "None",
+            1 when cli.LastLine.StartsWith("invalid: ", StringComparison.Ordinal) => cli.LastLine["invalid: ".Length..].Split(':')[0],
+            _ => $"exit {cli.ExitCode}: {cli.Error.Trim()}",
+        };
+        var inGrace = cli.LastLine == "valid (expired, within the grace period)";
+        return verdict != row.Expected || inGrace != row.InGrace
+            ? $"{row.Name}: verify {verdict} ({cli.LastLine}), expected {row.Expected} (in grace: {row.InGrace})"
+            : null;
     }
 }

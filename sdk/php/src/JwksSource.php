@@ -32,12 +32,18 @@ final class JwksSource
         $this->retryDelay = $retryDelaySeconds;
     }
 
-    public function keys(int $now): KeySet
+    /**
+     * @param bool $unknownKey a body names a key this set lacks: fetch now if the copy is older than the retry
+     *                         delay, rather than waiting out the lifetime (a key the service started signing with
+     *                         before extensions had fetched it)
+     */
+    public function keys(int $now, bool $unknownKey = false): KeySet
     {
         $fetchedAt = $this->cache->fetchedAt();
         $attempt = $this->cache->lastAttempt();
         $this->lastError = $attempt['error'] ?? null;
-        $due = $fetchedAt === null || $now - $fetchedAt >= $this->lifetime;
+        $age = $fetchedAt === null ? PHP_INT_MAX : $now - $fetchedAt;
+        $due = $age >= ($unknownKey ? $this->retryDelay : $this->lifetime);
         $held = $attempt !== null && $attempt['error'] !== null && $now < $attempt['at'] + $this->retryDelay;
         if ($this->url !== null && $due && !$held) {
             try {

@@ -134,6 +134,11 @@ final class PleskLicensing
                 $this->buyUrl, $this->upgradeUrl, $age, $problem);
         }
         $result = (new LicenseVerifier($keys, $this->policy, $revocations))->verify($body, $now);
+        if ($result->failure === Failure::UNKNOWN_KEY) {
+            $keys = $this->keys->keys($now, true);
+            $result = (new LicenseVerifier($keys, $this->policy, $revocations))->verify($body, $now);
+            $problem = $this->keys->lastError() ?? $problem;
+        }
         $claims = $result->claims ?? [];
         $expiresAt = is_int($claims['exp'] ?? null) ? $claims['exp'] : null;
         switch ($result->failure) {

@@ -143,6 +143,22 @@ final class PleskLicensingTest extends TestCase
         self::assertStringContainsString('connection refused', (string)$offline->serviceProblem);
     }
 
+    public function testABodySignedByAKeyTheCachedJwksLacksFetchesItAgainBeforeItsLifetimeIsOver(): void
+    {
+        \pm_License::testingInstall(self::MODULE, Fixtures::body('unbound'));
+        // A copy fetched ten minutes ago, from before the service started signing with its key.
+        $cached = $this->varDir . '/isv-licensing/jwks.json';
+        mkdir(dirname($cached));
+        file_put_contents($cached, '{"keys":[]}');
+        touch($cached, time() - 600);
+        $http = new ScriptedHttp();
+
+        $status = $this->licensing(['jwks' => '{"keys":[]}', 'http' => $http])->status();
+
+        self::assertSame(LicenseState::LICENSED, $status->state, $status->detail);
+        self::assertContains(Fixtures::service() . '/.well-known/jwks.json', $http->requested);
+    }
+
     public function testWithoutTheServiceOrACachedCopyOnlyTheShippedKeysCount(): void
     {
         \pm_License::testingInstall(self::MODULE, Fixtures::body('unbound'));

@@ -130,4 +130,31 @@ public sealed class LicenseQueries(StorageProvider provider, string connectionSt
             periods.Clear();
         }
     }
+
+    /// <summary>
+    /// B.13: read from the state rows' TerminatedOn and ExpiryDate columns, so the revocation document shows a
+    /// TERMINATE as soon as its 200 was sent. Licenses expired before <paramref name="expiringFrom"/> are left out:
+    /// no verifier accepts them any longer, and the document stays as small as the licenses still in use.
+    /// </summary>
+    public async Task<IReadOnlyList<TerminatedLicense>> Terminated(DateOnly expiringFrom, CancellationToken cancellation = default)
+    {
+        await using var connection = StorageConnections.Create(provider, connectionString);
+        await connection.OpenAsync(cancellation);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT PurchaseId, TerminatedOn FROM Licenses
+            WHERE ServiceId = @service AND TerminatedOn IS NOT NULL AND ExpiryDate >= @from
+            ORDER BY PurchaseId
+            """;
+        StorageValues.Set(command, "service", serviceId);
+        StorageValues.Set(command, "from", StorageValues.Text(expiringFrom));
+        var terminated = new List<TerminatedLicense>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            terminated.Add(new TerminatedLicense(reader.GetString(0), StorageValues.Day(reader.GetString(1))));
+        }
+
+        return terminated;
+    }
 }

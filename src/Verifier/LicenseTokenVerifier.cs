@@ -10,6 +10,21 @@ public static class LicenseTokenVerifier
 {
     public static VerificationResult Verify(ReadOnlySpan<byte> body, LicenseKeySet keys)
     {
+        var signed = VerifySignature(body, keys, out var payload);
+        if (!signed.IsValid)
+        {
+            return signed;
+        }
+
+        return LicenseClaims.TryParse(payload) is { } claims
+            ? signed with { Claims = claims }
+            : new(VerificationFailure.BadClaims, signed.KeyId);
+    }
+
+    /// <summary>The token checks alone (form, alg, kid, signature), for any payload signed like the bodies.</summary>
+    internal static VerificationResult VerifySignature(ReadOnlySpan<byte> body, LicenseKeySet keys, out byte[] payload)
+    {
+        payload = [];
         var dot1 = body.IndexOf((byte)'.');
         var dot2 = dot1 < 0 ? -1 : body[(dot1 + 1)..].IndexOf((byte)'.');
         if (dot1 <= 0 || dot2 <= 0)
@@ -20,7 +35,7 @@ public static class LicenseTokenVerifier
         dot2 += dot1 + 1;
         var signingInput = body[..dot2];
         if (!TryDecode(body[..dot1], out var header)
-            || !TryDecode(body[(dot1 + 1)..dot2], out var payload)
+            || !TryDecode(body[(dot1 + 1)..dot2], out payload)
             || !TryDecode(body[(dot2 + 1)..], out var signature))
         {
             return new(VerificationFailure.Malformed);
@@ -54,9 +69,7 @@ public static class LicenseTokenVerifier
             return new(VerificationFailure.BadSignature, kid);
         }
 
-        return LicenseClaims.TryParse(payload) is { } claims
-            ? new(VerificationFailure.None, kid, claims)
-            : new(VerificationFailure.BadClaims, kid);
+        return new(VerificationFailure.None, kid);
     }
 
     private static bool TryDecode(ReadOnlySpan<byte> part, out byte[] decoded)

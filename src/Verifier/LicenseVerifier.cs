@@ -43,9 +43,14 @@ public sealed class LicenseVerifier
         var claims = signed.Claims!;
         var now = Policy.TimeProvider.GetUtcNow();
         var (failure, detail) = CheckPolicy(claims, now);
+        var checkedRevocations = signed with
+        {
+            RevocationsAge = Policy.Revocations?.Age(now),
+            RevocationsStale = Policy.Revocations?.IsStale(now) ?? false,
+        };
         return failure == VerificationFailure.None
-            ? signed with { InGracePeriod = now >= claims.ExpiresAt }
-            : signed with { Failure = failure, Detail = detail };
+            ? checkedRevocations with { InGracePeriod = now >= claims.ExpiresAt }
+            : checkedRevocations with { Failure = failure, Detail = detail };
     }
 
     // Identity before time: "this is not a license for this product" is the answer to act on,
@@ -55,6 +60,13 @@ public sealed class LicenseVerifier
         if (Policy.Issuer is { } issuer && !string.Equals(claims.Issuer, issuer, StringComparison.Ordinal))
         {
             return (VerificationFailure.WrongIssuer, $"issued by '{claims.Issuer}', expected '{issuer}'");
+        }
+
+        // A terminated license is refused whatever else it would have failed: it is the answer to act on.
+        if (Policy.Revocations?.Find(claims, now) is { } revoked)
+        {
+            return (VerificationFailure.Revoked, string.Create(CultureInfo.InvariantCulture,
+                $"license {revoked.PurchaseId} was terminated on {revoked.TerminatedOn:yyyy-MM-dd} (revocation document of {Format(Policy.Revocations.IssuedAt)})"));
         }
 
         if (Policy.Products.Count > 0 && !Policy.Products.Contains(claims.ProductId, StringComparer.Ordinal))
@@ -135,7 +147,7 @@ public sealed class LicenseVerifier
         return expiresAt + grace;
     }
 
-    private static string DescribeTokenFailure(VerificationResult result) => result.Failure switch
+    internal static string DescribeTokenFailure(VerificationResult result) => result.Failure switch
     {
         VerificationFailure.Malformed => "not a JWS compact token (three base64url parts with a JSON header)",
         VerificationFailure.UnsupportedAlgorithm => "the header's alg is not EdDSA",

@@ -44,4 +44,7 @@ public enum VerificationFailure
 
     /// <summary>The license lacks a feature the policy requires, or turns it off.</summary>
     MissingFeature = 13,
+
+    /// <summary>KA terminated the license: the policy's revocation document (B.13) lists it.</summary>
+    Revoked = 14,
 }

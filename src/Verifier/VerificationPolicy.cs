@@ -38,4 +38,11 @@ public sealed record VerificationPolicy
 
     /// <summary>The <c>iss</c> the license must carry (the service's <c>Licensing:Signing:Issuer</c>).</summary>
     public string? Issuer { get; init; }
+
+    /// <summary>
+    /// The service's revocation document (B.13), already verified (<see cref="RevocationList.Verify(string, LicenseKeySet, string?)"/>,
+    /// or kept fresh by a <see cref="RevocationListFetcher"/>): a license it lists fails with
+    /// <see cref="VerificationFailure.Revoked"/> from its termination date on. Null: not checked.
+    /// </summary>
+    public RevocationList? Revocations { get; init; }
 }

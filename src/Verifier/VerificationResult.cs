@@ -13,4 +13,13 @@ public sealed record VerificationResult(VerificationFailure Failure, string? Key
 
     /// <summary>Valid only thanks to the policy's grace period: the license has expired, the application should warn.</summary>
     public bool InGracePeriod { get; init; }
+
+    /// <summary>
+    /// How old the revocation document checked against was (null when the policy has none): a verifier that
+    /// cannot reach the service keeps using its last copy, and says so with this.
+    /// </summary>
+    public TimeSpan? RevocationsAge { get; init; }
+
+    /// <summary>The revocation document was past its announced next update: newer terminations may be missing from it.</summary>
+    public bool RevocationsStale { get; init; }
 }

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.Globalization;
+using System.Text;
 using IsvLicensing.Verifier;
 
 namespace Orleans.Licensing.Verify;
 
 /// <summary>
-/// <c>verify --jwks &lt;file-or-url&gt; [checks…] &lt;body-file | -&gt;</c>: prints the claims, then <c>valid</c> or
+/// <c>verify --jwks &lt;file-or-url&gt; [checks…] [--revocations &lt;file-or-url&gt;] &lt;body-file | -&gt;</c>: prints the claims, then <c>valid</c> or
 /// <c>invalid: &lt;check&gt;: &lt;why&gt;</c> as the last line; exits 0, 1 (invalid) or 2 (usage or I/O error).
 /// </summary>
 internal static class VerifyCommand
@@ -56,11 +57,15 @@ internal static class VerifyCommand
                 return null;
             },
         };
+        var revocations = new Option<string>("--revocations")
+        {
+            Description = "The service's revocation document: a file, or its URL (https://<host>/.well-known/revocations.jws). A license it lists is invalid (Revoked).",
+        };
         var body = new Argument<string>("body") { Description = "The license body: a file, or - for standard input." };
 
         var root = new RootCommand("Verifies an Orleans Licensing license body: signature (by kid, against the JWKS), expiry and the checks asked for.")
         {
-            jwks, grace, products, editions, features, allowTest, activation, issuer, at, body,
+            jwks, grace, products, editions, features, allowTest, activation, issuer, at, revocations, body,
         };
         root.SetAction(async (parse, cancellation) =>
         {
@@ -75,7 +80,7 @@ internal static class VerifyCommand
                 Issuer = parse.GetValue(issuer),
                 TimeProvider = parse.GetValue(at) is { } moment ? new FixedTimeProvider(moment) : TimeProvider.System,
             };
-            return await Verify(parse.GetValue(jwks)!, parse.GetValue(body)!, policy, output, error, openStandardInput, cancellation);
+            return await Verify(parse.GetValue(jwks)!, parse.GetValue(revocations), parse.GetValue(body)!, policy, output, error, openStandardInput, cancellation);
         });
 
         var parsed = root.Parse(args);
@@ -86,7 +91,7 @@ internal static class VerifyCommand
                 await error.WriteLineAsync(problem.Message);
             }
 
-            await error.WriteLineAsync("Usage: verify --jwks <file-or-url> [--grace 7d] [--product X] [--edition E] [--feature name] [--allow-test] [--activation value] [--issuer iss] [--at time] <body-file | ->  (--help for more)");
+            await error.WriteLineAsync("Usage: verify --jwks <file-or-url> [--grace 7d] [--product X] [--edition E] [--feature name] [--allow-test] [--activation value] [--issuer iss] [--at time] [--revocations file-or-url] <body-file | ->  (--help for more)");
             return ExitCode.UsageOrIo;
         }
 
@@ -94,13 +99,20 @@ internal static class VerifyCommand
     }
 
     private static async Task<int> Verify(
-        string jwksSource, string bodySource, VerificationPolicy policy, TextWriter output, TextWriter error, Func<Stream> openStandardInput, CancellationToken cancellation)
+        string jwksSource, string? revocationsSource, string bodySource, VerificationPolicy policy, TextWriter output, TextWriter error, Func<Stream> openStandardInput, CancellationToken cancellation)
     {
         LicenseVerifier verifier;
         byte[] body;
         try
         {
-            verifier = new LicenseVerifier(LicenseKeySet.FromJwks(await ReadJwks(jwksSource, cancellation)), policy);
+            var keys = LicenseKeySet.FromJwks(Encoding.UTF8.GetString(await Read(jwksSource, cancellation)));
+            if (revocationsSource is not null)
+            {
+                // A document that does not verify is an error, not "nothing revoked": exit 2, never a silent valid.
+                policy = policy with { Revocations = RevocationList.Verify(await Read(revocationsSource, cancellation), keys, policy.Issuer) };
+            }
+
+            verifier = new LicenseVerifier(keys, policy);
             body = await ReadBody(bodySource, openStandardInput, cancellation);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or TaskCanceledException or FormatException)
@@ -111,6 +123,11 @@ internal static class VerifyCommand
 
         var result = verifier.Verify(body);
         ClaimsWriter.Write(output, result);
+        if (policy.Revocations is { } list)
+        {
+            await output.WriteLineAsync(RevocationsLine(list, policy.TimeProvider.GetUtcNow()));
+        }
+
         if (!result.IsValid)
         {
             await output.WriteLineAsync($"invalid: {result.Failure}: {result.Detail}");
@@ -121,7 +138,25 @@ internal static class VerifyCommand
         return ExitCode.Valid;
     }
 
-    private static async Task<string> ReadJwks(string source, CancellationToken cancellation)
+    /// <summary>"revocations: issued 2026-05-01T10:00:00Z, 3m old" (and whether it is past its next update): what a stale copy costs.</summary>
+    private static string RevocationsLine(RevocationList list, DateTimeOffset now)
+    {
+        var line = $"revocations: issued {Moment(list.IssuedAt)}, {Age(list.Age(now))} old, {list.Revoked.Count} revoked";
+        return list.IsStale(now) ? line + $", past its next update {Moment(list.NextUpdate)}" : line;
+    }
+
+    private static string Age(TimeSpan age) => age switch
+    {
+        { TotalDays: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalDays}d {age.Hours}h"),
+        { TotalHours: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalHours}h {age.Minutes}m"),
+        { TotalMinutes: >= 1 } => string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalMinutes}m"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)age.TotalSeconds)}s"),
+    };
+
+    private static string Moment(DateTimeOffset moment) =>
+        moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static async Task<byte[]> Read(string source, CancellationToken cancellation)
     {
         if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {
@@ -132,10 +167,10 @@ internal static class VerifyCommand
                 throw new HttpRequestException($"{uri} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
 
-            return await response.Content.ReadAsStringAsync(cancellation);
+            return await response.Content.ReadAsByteArrayAsync(cancellation);
         }
 
-        return await File.ReadAllTextAsync(source, cancellation);
+        return await File.ReadAllBytesAsync(source, cancellation);
     }
 
     private static async Task<byte[]> ReadBody(string source, Func<Stream> openStandardInput, CancellationToken cancellation)

@@ -52,6 +52,7 @@ internal static class FrontendApp
         }
 
         app.MapJwks();
+        Revocations.RevocationEndpoint.MapRevocations(app);
         return app;
     }
 }

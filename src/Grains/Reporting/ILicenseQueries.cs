@@ -10,4 +10,7 @@ public interface ILicenseQueries
 
     /// <summary>B.10: the billing lines of the next <paramref name="limit"/> real licenses after <paramref name="after"/>.</summary>
     Task<BillingPage> BillingPage(DateOnly firstDay, DateOnly lastDay, string? after, int limit, CancellationToken cancellation = default);
+
+    /// <summary>B.13: every terminated license whose expiry is on or after <paramref name="expiringFrom"/>, by PURCHASE_ID.</summary>
+    Task<IReadOnlyList<TerminatedLicense>> Terminated(DateOnly expiringFrom, CancellationToken cancellation = default);
 }

@@ -11,6 +11,8 @@ public static class SigningServiceCollectionExtensions
     {
         services.AddOptions<SigningOptions>().Bind(configuration.GetSection(SigningOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SigningOptions>, SigningOptionsValidator>();
+        services.AddOptions<RevocationOptions>().Bind(configuration.GetSection(RevocationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RevocationOptions>, RevocationOptionsValidator>();
         services.AddSingleton(sp => SigningKeyRing.Load(
             sp.GetRequiredService<IOptions<SigningOptions>>().Value,
             sp.GetRequiredService<IHostEnvironment>(),

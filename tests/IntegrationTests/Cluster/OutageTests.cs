@@ -12,7 +12,8 @@ namespace Orleans.Licensing.IntegrationTests.Cluster;
 /// <summary>
 /// B.11 for every endpoint, in the cluster as deployed (a silo process and a frontend process on PostgreSQL):
 /// while PostgreSQL is down, and again once the silos are gone, the KA endpoint, the operator API and the
-/// dashboard answer 503 with Retry-After, never 500; the JWKS keeps answering from the frontend's copy.
+/// dashboard answer 503 with Retry-After, never 500; the JWKS and the revocation document keep answering from the
+/// frontend's copies.
 /// </summary>
 [Collection(FaultCollection.Name)]
 public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
@@ -75,7 +76,7 @@ public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
         {
             switch (answer.Name)
             {
-                case "jwks":
+                case "jwks" or "revocations":
                     Assert.True(answer.Status == HttpStatusCode.OK, $"storage down: {answer}");
                     break;
                 case "dashboard":
@@ -91,7 +92,7 @@ public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(recovered, answer => Assert.True(answer.Status == HttpStatusCode.OK, $"after PostgreSQL came back: {answer}"));
         foreach (var answer in silosGone)
         {
-            Assert.True(answer.Name == "jwks" ? answer.Status == HttpStatusCode.OK : IsUnavailable(answer), $"silos gone: {answer}");
+            Assert.True(answer.Name is "jwks" or "revocations" ? answer.Status == HttpStatusCode.OK : IsUnavailable(answer), $"silos gone: {answer}");
         }
     }
 
@@ -122,6 +123,7 @@ public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
             ("usage", () => Operator(HttpMethod.Put, $"/operator/licenses/{id}/usage", string.Create(CultureInfo.InvariantCulture, $$"""{"usedAccounts":{{++usage}}}"""))),
             ("dashboard", () => Operator(HttpMethod.Get, OperationsPaths.Dashboard + "/DashboardCounters")),
             ("jwks", () => new HttpRequestMessage(HttpMethod.Get, "/.well-known/jwks.json")),
+            ("revocations", () => new HttpRequestMessage(HttpMethod.Get, "/.well-known/revocations.jws")),
         ];
     }
 

@@ -606,7 +606,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task The_ingress_routes_ka_and_the_jwks_over_tls_and_not_health_or_metrics()
+    public async Task The_ingress_routes_ka_the_jwks_and_the_revocation_document_over_tls_and_not_health_or_metrics()
     {
         var rendered = await RenderedOverlay.Get("production");
         var paths = rendered.OfKind("Ingress")
@@ -617,6 +617,7 @@ public sealed partial class ManifestContractTests(ITestOutputHelper output)
 
         Assert.Contains(new KaOptions().Path, paths);
         Assert.Contains("/.well-known/jwks.json", paths);
+        Assert.Contains("/.well-known/revocations.jws", paths);
         Assert.Contains(OperationsPaths.Dashboard, paths);
         Assert.DoesNotContain(paths, p => p == "/" || p.StartsWith("/health", StringComparison.Ordinal) || p == OperationsPaths.Metrics);
         Assert.All(rendered.OfKind("Ingress"), i => Assert.NotEmpty(i["spec"]!["tls"]!.AsArray()));

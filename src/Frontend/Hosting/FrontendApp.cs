@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Frontend.Console;
 using Orleans.Licensing.Frontend.Jwks;
 using Orleans.Licensing.Frontend.Ka;
 using Orleans.Licensing.Frontend.Operator;
@@ -42,6 +43,7 @@ internal static class FrontendApp
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
         services.AddNetworkSecurity(configuration);
         services.AddJwks(configuration);
+        services.AddOperatorConsole();
 
         var app = builder.Build();
         app.UseOutageAnswers();
@@ -54,6 +56,7 @@ internal static class FrontendApp
         }
 
         app.MapJwks();
+        app.MapOperatorConsole();
         return app;
     }
 }

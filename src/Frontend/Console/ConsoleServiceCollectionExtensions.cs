@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Orleans.Licensing.Frontend.Console;
+
+internal static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// The operator console (issue 13): Razor components rendered on the server only, behind a login cookie that
+    /// the operator credentials earn; the operator API keeps its Basic credentials.
+    /// </summary>
+    public static IServiceCollection AddOperatorConsole(this IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        services.AddAntiforgery(options => options.Cookie.Name = ConsoleAuthentication.AntiforgeryCookie);
+        services.AddAuthorization();
+        services.AddAuthentication(ConsoleAuthentication.Scheme).AddCookie(ConsoleAuthentication.Scheme, options =>
+        {
+            options.Cookie.Name = ConsoleAuthentication.Cookie;
+            options.Cookie.Path = ConsoleAuthentication.PathBase;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.LoginPath = ConsoleAuthentication.LoginPath;
+            options.LogoutPath = ConsoleAuthentication.LogoutPath;
+            options.ExpireTimeSpan = ConsoleAuthentication.SessionLifetime;
+            options.SlidingExpiration = true;
+        });
+        services.AddSingleton<KaRequestMeter>();
+        services.AddScoped<ConsoleLogin>();
+        return services;
+    }
+}

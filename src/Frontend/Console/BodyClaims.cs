@@ -30,13 +30,23 @@ internal static class BodyClaims
                 return [];
             }
 
-            return [.. document.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()))];
+            return [.. document.RootElement.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, Text(p)))];
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
             return [];
         }
     }
+
+    /// <summary>Strings as they are; the JWT instants (iat, nbf, exp: Unix seconds) with their UTC time beside them.</summary>
+    private static string Text(JsonProperty claim) => claim.Value.ValueKind switch
+    {
+        JsonValueKind.String => claim.Value.GetString()!,
+        JsonValueKind.Number when claim.Name is "iat" or "nbf" or "exp" && claim.Value.TryGetInt64(out var seconds)
+            && seconds >= DateTimeOffset.MinValue.ToUnixTimeSeconds() && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds() =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{seconds} ({DateTimeOffset.FromUnixTimeSeconds(seconds):yyyy-MM-dd HH:mm:ss} UTC)"),
+        _ => claim.Value.GetRawText(),
+    };
 
     public static string? Find(IReadOnlyList<KeyValuePair<string, string>> claims, string name) =>
         claims.FirstOrDefault(c => c.Key == name).Value;

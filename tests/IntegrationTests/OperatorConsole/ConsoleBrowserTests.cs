@@ -114,7 +114,7 @@ public sealed class ConsoleBrowserTests(EmbeddedFrontend frontend) : IClassFixtu
         var ka = frontend.NewClient();
         var ids = new SeededIds(prefix + "0", prefix + "1", prefix + "2", prefix + "3", prefix + "4");
         await Ok(ka, KaForms.Purchase(ids.ExpiringSoon, Today.AddDays(-20), Today.AddDays(12)));
-        var bought = await Ok(ka, KaForms.Purchase(ids.WithUsage, Today.AddDays(-40), Today.AddDays(200)));
+        var bought = await Ok(ka, KaForms.Purchase(ids.WithUsage, Today.AddDays(-40), Today.AddDays(200)).Replace("REG_NAME=54321", "REG_NAME=Example%20Hosting%20GmbH", StringComparison.Ordinal));
         await Ok(ka, KaForms.Upgrade(ids.WithUsage, KaForms.Pro, Today.AddDays(-40), Today.AddDays(200), bought.Base64));
         await Ok(ka, KaForms.Purchase(ids.Test, Today, Today.AddDays(60), testMode: "Y"));
         await Ok(ka, KaForms.Purchase(ids.Expired, Today.AddDays(-100), Today.AddDays(-30)));

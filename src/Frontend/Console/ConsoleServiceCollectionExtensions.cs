@@ -26,6 +26,7 @@ internal static class ConsoleServiceCollectionExtensions
         });
         services.AddSingleton<KaRequestMeter>();
         services.AddScoped<ConsoleLogin>();
+        services.AddSingleton<OverviewCache>();
         return services;
     }
 }

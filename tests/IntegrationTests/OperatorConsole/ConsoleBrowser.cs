@@ -6,8 +6,8 @@ namespace Orleans.Licensing.IntegrationTests.OperatorConsole;
 
 /// <summary>
 /// Debian's Chromium, headless, driven through its chromedriver (both installed by .ci/run), logged in to a
-/// running frontend's console. Screenshots go to the test output directory, and to docs/screenshots when
-/// LICENSING_UPDATE_SCREENSHOTS=1 (how the README's are refreshed).
+/// running frontend's console. Screenshots go to the test output directory; the README's two (the overview and a
+/// license) also to docs/screenshots when LICENSING_UPDATE_SCREENSHOTS=1, which is how they are refreshed.
 /// </summary>
 internal sealed class ConsoleBrowser : IDisposable
 {
@@ -62,7 +62,7 @@ internal sealed class ConsoleBrowser : IDisposable
         Directory.CreateDirectory(ScreenshotDirectory);
         var path = Path.Combine(ScreenshotDirectory, name + ".png");
         Driver.GetScreenshot().SaveAsFile(path);
-        if (Environment.GetEnvironmentVariable("LICENSING_UPDATE_SCREENSHOTS") == "1")
+        if (name is "overview" or "license" && Environment.GetEnvironmentVariable("LICENSING_UPDATE_SCREENSHOTS") == "1")
         {
             var docs = Path.Combine(RepositoryPaths.Root, "docs", "screenshots");
             Directory.CreateDirectory(docs);

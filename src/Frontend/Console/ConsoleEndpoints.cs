@@ -36,7 +36,7 @@ internal static class ConsoleEndpoints
         var console = app.MapGroup(ConsoleAuthentication.PathBase).RequireAuthorization(ConsoleAuthentication.Required);
         console.MapGet("/billing.csv", BillingCsv);
         console.MapGet("/licenses/{purchaseId}/bodies/{revision:int}", Body);
-        console.MapPost("/logout", Logout).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        console.MapPost("/logout", Logout);
         app.MapRazorComponents<App>().RequireAuthorization(ConsoleAuthentication.Required);
         return app;
     }
@@ -79,10 +79,17 @@ internal static class ConsoleEndpoints
             : ErrorResults.Text(StatusCodes.Status404NotFound, $"license {purchaseId} has no body of revision {revision}");
     }
 
-    /// <summary>Takes the request's token, so it is a route handler (its redirect is written), not a RequestDelegate.</summary>
-    private static async Task<RedirectHttpResult> Logout(HttpContext http, CancellationToken cancellation)
+    /// <summary>
+    /// Checked here: the antiforgery middleware only records whether the token was valid, and nothing binds a form
+    /// here to refuse it (another site's page must not be able to log the operator out).
+    /// </summary>
+    private static async Task<Results<RedirectHttpResult, ContentHttpResult>> Logout(HttpContext http, IAntiforgery antiforgery)
     {
-        cancellation.ThrowIfCancellationRequested();
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return ErrorResults.Text(StatusCodes.Status400BadRequest, "the form's antiforgery token is missing or not valid; log out from a console page");
+        }
+
         await http.SignOutAsync(ConsoleAuthentication.Scheme);
         return TypedResults.Redirect(ConsoleAuthentication.LoginPath);
     }

@@ -35,6 +35,26 @@ public sealed class ConsoleHttpTests(EmbeddedFrontend frontend) : IClassFixture<
     }
 
     [Fact]
+    public async Task Logging_out_ends_the_session()
+    {
+        using var http = ConsoleHttp.NewClient(frontend.BaseAddress);
+        await ConsoleHttp.LogIn(http);
+        var token = ConsoleHttp.Token(await http.GetStringAsync(new Uri("/console/keys", UriKind.Relative)));
+
+        using var forged = await http.PostAsync(new Uri("/console/logout", UriKind.Relative), new FormUrlEncodedContent([]));
+        using var stillIn = await http.GetAsync(new Uri("/console/keys", UriKind.Relative));
+        using var logout = await http.PostAsync(
+            new Uri("/console/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        using var afterwards = await http.GetAsync(new Uri("/console/keys", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, stillIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal("/console/login", logout.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Found, afterwards.StatusCode);
+    }
+
+    [Fact]
     public async Task A_login_goes_back_only_to_a_console_page()
     {
         using var http = ConsoleHttp.NewClient(frontend.BaseAddress);

@@ -43,7 +43,7 @@ internal static class FrontendApp
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
         services.AddNetworkSecurity(configuration);
         services.AddJwks(configuration);
-        services.AddOperatorConsole();
+        services.AddOperatorConsole(configuration);
 
         var app = builder.Build();
         app.UseOutageAnswers();

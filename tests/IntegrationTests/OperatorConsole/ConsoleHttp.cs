@@ -6,8 +6,8 @@ namespace Orleans.Licensing.IntegrationTests.OperatorConsole;
 /// <summary>The console over plain HTTP: what a browser without script sends, the antiforgery token included.</summary>
 internal static partial class ConsoleHttp
 {
-    public static HttpClient NewClient(Uri baseAddress) =>
-        new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    public static HttpClient NewClient(Uri baseAddress, CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
 
     /// <summary>Posts the login form; the answer (302 on success).</summary>
     public static async Task<HttpResponseMessage> LogIn(HttpClient http, string user = "operator", string password = "operator-dev")

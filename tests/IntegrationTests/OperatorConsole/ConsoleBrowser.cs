@@ -76,6 +76,21 @@ internal sealed class ConsoleBrowser : IDisposable
     public bool OverflowsSideways() =>
         (bool)Driver.ExecuteScript("return document.documentElement.scrollWidth > window.innerWidth + 1;")!;
 
+    /// <summary>The ids (or names) of the page's form fields that no label names.</summary>
+    public IReadOnlyList<string> UnlabelledFields() =>
+        [.. ((IEnumerable<object>)Driver.ExecuteScript(
+            "return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(f => f.labels.length === 0 && !f.getAttribute('aria-label')).map(f => f.id || f.name);")!)
+            .Select(o => (string)o)];
+
+    /// <summary>Where the keyboard's first Tab from the top of the page lands, and where Enter on it leads.</summary>
+    public (string FirstTab, string AfterEnter) SkipLink()
+    {
+        Driver.FindElement(By.TagName("body")).SendKeys(Keys.Tab);
+        var first = Driver.SwitchTo().ActiveElement().Text;
+        Driver.SwitchTo().ActiveElement().SendKeys(Keys.Enter);
+        return (first, new Uri(Driver.Url).Fragment);
+    }
+
     public void Resize(int width, int height) => Driver.Manage().Window.Size = new System.Drawing.Size(width, height);
 
     public void Dispose()

@@ -76,6 +76,14 @@ public sealed class ConsoleBrowserTests(EmbeddedFrontend frontend) : IClassFixtu
         Assert.Single(driver.FindElements(By.CssSelector(".badge.signing")));
         browser.Screenshot("keys");
 
+        // Every field has a label, and the keyboard's first stop skips the navigation.
+        foreach (var path in new[] { "/console", "/console/licenses", $"/console/licenses/{ids.WithUsage}", "/console/billing", "/console/keys" })
+        {
+            browser.Open(path);
+            Assert.Empty(browser.UnlabelledFields());
+            Assert.Equal(("Skip to content", "#main"), browser.SkipLink());
+        }
+
         // A phone's width: the page itself never scrolls sideways.
         browser.Resize(390, 844);
         foreach (var path in new[] { "/console", "/console/licenses", $"/console/licenses/{ids.WithUsage}", "/console/billing", "/console/keys" })

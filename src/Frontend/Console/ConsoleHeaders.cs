@@ -15,6 +15,10 @@ internal static class ConsoleHeaders
         response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "same-origin";
-        response.Headers.CacheControl = "no-store";
+        // The stylesheet sets its own (it may be cached); pages that show licenses may not.
+        if (string.IsNullOrEmpty(response.Headers.CacheControl))
+        {
+            response.Headers.CacheControl = "no-store";
+        }
     }
 }

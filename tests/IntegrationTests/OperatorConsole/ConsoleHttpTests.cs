@@ -32,6 +32,24 @@ public sealed class ConsoleHttpTests(EmbeddedFrontend frontend) : IClassFixture<
         Assert.Equal(HttpStatusCode.Unauthorized, cookieOnApi.StatusCode);
         Assert.Equal(HttpStatusCode.OK, cookieOnConsole.StatusCode);
         Assert.Equal(HttpStatusCode.Found, csvAnonymous.StatusCode);
+        Assert.True(cookieOnConsole.Headers.CacheControl!.NoStore);
+        // default-src 'none' with no script-src: no script runs, from anywhere.
+        var policy = cookieOnConsole.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.StartsWith("default-src 'none';", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_stylesheet_is_served_by_the_frontend_to_anyone_and_may_be_cached()
+    {
+        using var http = ConsoleHttp.NewClient(frontend.BaseAddress);
+
+        using var answer = await http.GetAsync(new Uri("/console/console.css", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal("text/css", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromHours(1), answer.Headers.CacheControl?.MaxAge);
+        Assert.Contains(".badge", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

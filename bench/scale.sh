@@ -11,18 +11,21 @@
 #   5. request the billing report for 2016, a year that covers every seeded license, as CSV: time, bytes, lines,
 #      pages and the service's peak resident memory; then the same request dropped by its client after
 #      BENCH_BILLING_CANCEL_AFTER seconds: whether the service counted it cancelled, the pages it had read then
-#      and 2 s later, and its CPU before and after the drop (the work stops: CPU falls back) (phase "billing").
+#      and 2 s later, and its CPU before and after the drop (the work stops: CPU falls back) (phase "billing");
+#   6. log in to the operator console and time GET /console (the overview) and GET /console/licenses (the first
+#      page), each once cold and then BENCH_CONSOLE_REPEATS times: the goal is 300 ms at 1M (phase "console").
 # Results: bench/results/scale-postgresql.json and .md (or scale-sqlite.*).
 # Usage: bash bench/scale.sh    (env: BENCH_SCALE_SIZES="10000 100000 1000000", BENCH_SCALE_STORAGE=postgresql|sqlite,
-#                                BENCH_SCALE_PHASES="drive billing" (either or both; seeding always runs),
+#                                BENCH_SCALE_PHASES="drive billing console" (any of them; seeding always runs),
 #                                BENCH_SCALE_NAME=scale-<storage> (the results' file name),
-#                                BENCH_BILLING_CANCEL_AFTER=1, BENCH_CONCURRENCY=32, BENCH_DURATION=10, BENCH_WARMUP=20)
+#                                BENCH_BILLING_CANCEL_AFTER=1, BENCH_CONSOLE_REPEATS=10, BENCH_CONCURRENCY=32, BENCH_DURATION=10, BENCH_WARMUP=20)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 sizes=${BENCH_SCALE_SIZES:-10000 100000 1000000}
 storage=${BENCH_SCALE_STORAGE:-postgresql}
-phases=" ${BENCH_SCALE_PHASES:-drive billing} "
+phases=" ${BENCH_SCALE_PHASES:-drive billing console} "
 cancel_after=${BENCH_BILLING_CANCEL_AFTER:-1}
+console_repeats=${BENCH_CONSOLE_REPEATS:-10}
 out=$root/bench/results
 # shellcheck source=bench/lib.sh
 source "$root/bench/lib.sh"
@@ -105,6 +108,32 @@ billing_phase() {
 EOF
 }
 
+# console_phase N: logs in to the console as a browser does (the login form and its antiforgery token), then times
+# the overview and the first page of licenses: once cold, then $console_repeats times (median and max).
+console_phase() {
+  local n=$1 base="http://127.0.0.1:$http_port" jar="$scratch/console-cookies" token
+  rm -f "$jar"
+  token=$(curl -sf -c "$jar" -b "$jar" "$base/console/login" | sed -n 's/.*name="__RequestVerificationToken" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode _handler=login --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode Input.UserName=operator --data-urlencode Input.Password=operator-dev "$base/console/login"
+  local path label status first times median max json=()
+  for path in /console /console/licenses; do
+    label=${path#/console}; label=${label#/}; label=${label:-overview}
+    read -r status first < <(curl -s -b "$jar" -o /dev/null -w '%{http_code} %{time_total}\n' "$base$path")
+    times=()
+    for _ in $(seq "$console_repeats"); do times+=("$(curl -s -b "$jar" -o /dev/null -w '%{time_total}' "$base$path")"); done
+    read -r median max < <(printf '%s\n' "${times[@]}" | sort -g | awk '{ t[NR] = $1 } END { printf "%.1f %.1f\n", t[int((NR + 1) / 2)] * 1000, t[NR] * 1000 }')
+    first=$(awk -v s="$first" 'BEGIN { printf "%.1f", s * 1000 }')
+    echo "console GET $path: HTTP $status, first (cold) ${first} ms, then median ${median} ms, max ${max} ms of $console_repeats"
+    if [ "$label" = overview ]; then
+      json+=("\"overviewStatus\": $status, \"overviewFirstMs\": $first, \"overviewMedianMs\": $median, \"overviewMaxMs\": $max")
+    else
+      json+=("\"listStatus\": $status, \"listFirstMs\": $first, \"listMedianMs\": $median, \"listMaxMs\": $max")
+    fi
+  done
+  echo "{\"repeats\": $console_repeats, ${json[0]}, ${json[1]}}" >"$raw/$n-console.json"
+}
+
 start_service() {
   local name=$1
   start "$name" env "${service_env[@]}" dotnet "$frontend_dll" --environment Development
@@ -156,6 +185,9 @@ for n in $sizes; do
   fi
   if [[ $phases == *" billing "* ]]; then
     billing_phase "$n"
+  fi
+  if [[ $phases == *" console "* ]]; then
+    console_phase "$n"
   fi
   stop "$service"
   cat >"$raw/$n-facts.json" <<EOF

@@ -18,6 +18,8 @@ internal static class ScaleReport
             var billingFile = Path.Combine(resultsDirectory, $"{facts.Licenses}-billing.json");
             var phases = File.Exists(runFile) ? (await Read<RunResult>(runFile)).Phases.Select(ScalePhase.From).ToList() : [];
             var billing = File.Exists(billingFile) ? await Read<ScaleBilling>(billingFile) : null;
+            var consoleFile = Path.Combine(resultsDirectory, $"{facts.Licenses}-console.json");
+            var console = File.Exists(consoleFile) ? await Read<ScaleConsole>(consoleFile) : null;
             var grains = Math.Max(1, facts.ActiveLicenseGrains);
             rows.Add(new ScaleRow(
                 facts.Licenses,
@@ -31,7 +33,8 @@ internal static class ScaleReport
                 facts.StartToReadySeconds,
                 facts.DatabaseMiB,
                 phases,
-                billing));
+                billing,
+                console));
         }
 
         rows.Sort((a, b) => a.Licenses.CompareTo(b.Licenses));
@@ -83,6 +86,21 @@ internal static class ScaleReport
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"| {row.Licenses:N0} | {b.From} to {b.To} | {b.HttpStatus} | {b.Seconds:F2} | {b.Bytes / 1048576.0:F1} | {b.Lines:N0} | {b.Pages:N0} | {b.RssMiBBefore:F0} / {b.PeakRssMiB:F0} "
                     + $"| {b.CancelAfterSeconds:F1} | {b.CancelledOutcome} | {b.PagesBeforeCancel:N0} / {b.PagesAfterCancel:N0} | {b.CpuCoresBeforeCancel:F2} / {b.CpuCoresAfterCancel:F2} |");
+            }
+        }
+
+        if (document.Sizes.Any(r => r.Console is not null))
+        {
+            text.AppendLine();
+            text.AppendLine("Operator console, logged in: the overview and the first page of licenses, once cold, then repeated (goal: 300 ms):");
+            text.AppendLine();
+            text.AppendLine("| stored licenses | page | status | first ms | median ms | max ms | repeats |");
+            text.AppendLine("|--:|---|--:|--:|--:|--:|--:|");
+            foreach (var row in document.Sizes.Where(r => r.Console is not null))
+            {
+                var c = row.Console!;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Licenses:N0} | /console | {c.OverviewStatus} | {c.OverviewFirstMs:F0} | {c.OverviewMedianMs:F0} | {c.OverviewMaxMs:F0} | {c.Repeats} |");
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Licenses:N0} | /console/licenses | {c.ListStatus} | {c.ListFirstMs:F0} | {c.ListMedianMs:F0} | {c.ListMaxMs:F0} | {c.Repeats} |");
             }
         }
 

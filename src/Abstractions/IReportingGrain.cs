@@ -19,4 +19,20 @@ public interface IReportingGrain : IGrainWithIntegerKey
     /// </summary>
     [Alias("BillingPage")]
     Task<BillingPage> BillingPage(DateOnly firstDay, DateOnly lastDay, string? after, int limit, CancellationToken cancellation = default);
+
+    /// <summary>A page of licenses by a PURCHASE_ID prefix and filters, by PURCHASE_ID or by expiry (the console's list).</summary>
+    [Alias("Search")]
+    Task<LicensePage> Search(LicenseSearch search, CancellationToken cancellation = default);
+
+    /// <summary>The console's overview: counts, issuances per day, licenses expiring soon and past expiry.</summary>
+    [Alias("Overview")]
+    Task<LicenseOverview> Overview(CancellationToken cancellation = default);
+
+    /// <summary>Every body issued for a license, oldest first; empty when the license is not known.</summary>
+    [Alias("Bodies")]
+    Task<IReadOnlyList<IssuedBody>> Bodies(string purchaseId, CancellationToken cancellation = default);
+
+    /// <summary>Per signing key, the bodies not expired yet and the latest expiry among them.</summary>
+    [Alias("KeyUsage")]
+    Task<IReadOnlyList<KeyUsage>> KeyUsage(CancellationToken cancellation = default);
 }

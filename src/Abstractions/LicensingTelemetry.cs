@@ -23,8 +23,14 @@ public static class LicensingTelemetry
 
     private static readonly InstrumentAdvice<double> DurationAdvice = new() { HistogramBucketBoundaries = DurationBuckets };
 
+    /// <summary>
+    /// The name of <see cref="KaRequests"/>, for listeners in process: a listener told of the instrument while this
+    /// class initializes must not read <see cref="KaRequests"/>, which is still null then.
+    /// </summary>
+    public const string KaRequestsName = "licensing.ka.requests";
+
     /// <summary>Every answer of the KA endpoint, authentication failures included.</summary>
-    public static readonly Counter<long> KaRequests = Meter.CreateCounter<long>("licensing.ka.requests", description: "KA requests by action and HTTP status");
+    public static readonly Counter<long> KaRequests = Meter.CreateCounter<long>(KaRequestsName, description: "KA requests by action and HTTP status");
 
     public static readonly Histogram<double> KaRequestDuration = Meter.CreateHistogram("licensing.ka.request.duration", "s", "Time to answer a KA request", advice: DurationAdvice);
 

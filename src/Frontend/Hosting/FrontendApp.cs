@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Options;
 using Orleans.Licensing.Catalog;
+using Orleans.Licensing.Frontend.Console;
 using Orleans.Licensing.Frontend.Jwks;
 using Orleans.Licensing.Frontend.Ka;
 using Orleans.Licensing.Frontend.Operator;
+using Orleans.Licensing.Frontend.Revocations;
 using Orleans.Licensing.Frontend.Security;
 using Orleans.Licensing.Hosting;
 
@@ -40,6 +42,7 @@ internal static class FrontendApp
         services.AddSingleton<IValidateOptions<OperatorOptions>, OperatorOptionsValidator>();
         services.AddNetworkSecurity(configuration);
         services.AddJwks(configuration);
+        services.AddOperatorConsole(configuration);
 
         var app = builder.Build();
         app.UseOutageAnswers();
@@ -52,7 +55,8 @@ internal static class FrontendApp
         }
 
         app.MapJwks();
-        Revocations.RevocationEndpoint.MapRevocations(app);
+        app.MapRevocations();
+        app.MapOperatorConsole();
         return app;
     }
 }

@@ -13,4 +13,15 @@ public interface ILicenseQueries
 
     /// <summary>B.13: every terminated license whose expiry is on or after <paramref name="expiringFrom"/>, by PURCHASE_ID.</summary>
     Task<IReadOnlyList<TerminatedLicense>> Terminated(DateOnly expiringFrom, CancellationToken cancellation = default);
+
+    /// <summary>The console's list; <see cref="LicenseSearch.Limit"/> is already checked.</summary>
+    Task<LicensePage> Search(LicenseSearch search, DateOnly today, CancellationToken cancellation = default);
+
+    /// <summary>The console's overview as of <paramref name="today"/>, over <paramref name="days"/> days each way.</summary>
+    Task<LicenseOverview> Overview(DateOnly today, int days, int listed, CancellationToken cancellation = default);
+
+    Task<IReadOnlyList<IssuedBody>> Bodies(string purchaseId, CancellationToken cancellation = default);
+
+    /// <summary>Per key, the bodies whose expiry is after <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<KeyUsage>> KeyUsage(DateTimeOffset now, CancellationToken cancellation = default);
 }

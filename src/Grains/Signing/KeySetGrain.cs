@@ -6,4 +6,6 @@ namespace Orleans.Licensing.Signing;
 internal sealed class KeySetGrain(SigningKeyRing keys) : Grain, IKeySetGrain
 {
     public Task<string> GetJwks() => Task.FromResult(keys.Published.ToJwks());
+
+    public Task<string> GetSigningKeyId() => Task.FromResult(keys.ActiveKeyId);
 }

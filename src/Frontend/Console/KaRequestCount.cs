@@ -1,0 +1,3 @@
+namespace Orleans.Licensing.Frontend.Console;
+
+internal sealed record KaRequestCount(string Action, int Status, long Count);

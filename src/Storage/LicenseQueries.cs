@@ -13,47 +13,9 @@ namespace Orleans.Licensing.Storage;
 /// </summary>
 public sealed class LicenseQueries(StorageProvider provider, string connectionString, string serviceId) : ILicenseQueries
 {
-    public async Task<LicensePage> List(string? productId, string? status, string? after, int limit, DateOnly today, CancellationToken cancellation = default)
-    {
-        await using var connection = StorageConnections.Create(provider, connectionString);
-        await connection.OpenAsync(cancellation);
-        await using var command = connection.CreateCommand();
-        var sql = "SELECT PurchaseId, ProductId, TestMode, StartDate, ExpiryDate, TerminatedOn FROM Licenses WHERE ServiceId = @service AND PurchaseId > @after";
-        StorageValues.Set(command, "service", serviceId);
-        StorageValues.Set(command, "after", after ?? "");
-        if (productId is not null)
-        {
-            sql += " AND ProductId = @product";
-            StorageValues.Set(command, "product", productId);
-        }
-
-        sql += status switch
-        {
-            "Terminated" => " AND TerminatedOn IS NOT NULL",
-            "Expired" => " AND TerminatedOn IS NULL AND ExpiryDate < @today",
-            "Active" => " AND TerminatedOn IS NULL AND ExpiryDate >= @today",
-            _ => "",
-        };
-        StorageValues.Set(command, "today", StorageValues.Text(today));
-        command.CommandText = sql + string.Create(CultureInfo.InvariantCulture, $" ORDER BY PurchaseId LIMIT {limit + 1}");
-        var items = new List<LicenseSummary>();
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
-        {
-            var expiry = StorageValues.Day(reader.GetString(4));
-            DateOnly? terminated = reader.IsDBNull(5) ? null : StorageValues.Day(reader.GetString(5));
-            items.Add(new LicenseSummary(
-                reader.GetString(0),
-                reader.GetString(1),
-                terminated is not null ? "Terminated" : expiry < today ? "Expired" : "Active",
-                Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0,
-                StorageValues.Day(reader.GetString(3)),
-                expiry,
-                terminated));
-        }
-
-        return items.Count > limit ? new LicensePage(items[..limit], items[limit - 1].PurchaseId) : new LicensePage(items, null);
-    }
+    /// <summary>The operator API's list: <see cref="Search"/> by PURCHASE_ID with no prefix or test filter.</summary>
+    public Task<LicensePage> List(string? productId, string? status, string? after, int limit, DateOnly today, CancellationToken cancellation = default) =>
+        Search(new LicenseSearch(null, productId, status, null, ByExpiry: false, after, limit), today, cancellation);
 
     /// <summary>
     /// The console's list. The prefix is a range on the primary key (the bounds hold under byte order, which SQLite

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Orleans.Licensing.Frontend.Console.Components;
+using Orleans.Licensing.Frontend.Hosting;
 using Orleans.Licensing.Frontend.Operator;
 
 namespace Orleans.Licensing.Frontend.Console;
@@ -27,7 +28,7 @@ internal static class ConsoleEndpoints
                 return Task.CompletedTask;
             });
             return next(context);
-        }).UseMiddleware<ConsoleOutageMiddleware>());
+        }).UseOutageAnswers(ConsoleOutagePage.Answer));
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -13,6 +13,9 @@ internal static class ServiceUnavailable
     /// <summary>Long enough for a silo to restart or PostgreSQL to fail over, short enough that KA's next try is soon.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(60);
 
+    /// <summary><see cref="RetryAfter"/> as the <c>Retry-After</c> header writes it.</summary>
+    public static readonly string RetryAfterSeconds = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
     /// <summary>
     /// Whether a grain call failed because storage or the silos could not serve it, as opposed to a bug: then
     /// nothing was promised and the client may safely try again.
@@ -39,7 +42,7 @@ internal static class ServiceUnavailable
     /// <summary>503, <c>Retry-After</c> and <c>Error: …</c>.</summary>
     public static ContentHttpResult Answer(HttpResponse response, string message)
     {
-        response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        response.Headers.RetryAfter = RetryAfterSeconds;
         return ErrorResults.Text(StatusCodes.Status503ServiceUnavailable, message);
     }
 }

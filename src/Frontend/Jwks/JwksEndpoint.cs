@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Orleans.Licensing.Frontend.Publishing;
 
 namespace Orleans.Licensing.Frontend.Jwks;
 
@@ -37,9 +38,7 @@ internal static class JwksEndpoint
         var response = context.Response.GetTypedHeaders();
         response.ETag = document.ETag;
         response.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = options.Value.RefreshInterval };
-        // RFC 9110 13.1.2: If-None-Match compares weakly, and * matches any current copy.
-        var matches = context.Request.GetTypedHeaders().IfNoneMatch;
-        if (matches.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(document.ETag, useStrongComparison: false)))
+        if (ConditionalGet.IsNotModified(context.Request, document.ETag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
+using Orleans.Licensing.Frontend.Publishing;
 
 namespace Orleans.Licensing.Frontend.Revocations;
 
@@ -40,9 +41,7 @@ internal static class RevocationEndpoint
             Public = true,
             MaxAge = left > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(left.TotalSeconds)) : TimeSpan.Zero,
         };
-        // RFC 9110 13.1.2: If-None-Match compares weakly, and * matches any current copy.
-        var matches = context.Request.GetTypedHeaders().IfNoneMatch;
-        if (matches.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(copy.ETag, useStrongComparison: false)))
+        if (ConditionalGet.IsNotModified(context.Request, copy.ETag))
         {
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
         }

@@ -20,6 +20,8 @@ internal static class ConsoleEndpoints
     {
         // Started now, so the overview counts KA requests from the first one on.
         app.Services.GetRequiredService<KaRequestMeter>();
+        var overview = app.Services.GetRequiredService<OverviewCache>();
+        app.Lifetime.ApplicationStarted.Register(overview.Warm);
         app.UseWhen(IsConsole, console => console.Use((context, next) =>
         {
             context.Response.OnStarting(() =>

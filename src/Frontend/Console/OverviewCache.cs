@@ -4,8 +4,9 @@ namespace Orleans.Licensing.Frontend.Console;
 /// The overview counts every license: with a million stored, its statements read a million index entries and take
 /// seconds, however they are indexed. So each frontend keeps the last one it read for <see cref="Fresh"/>; after that,
 /// the next request starts one read (never several at once) and waits for it at most <see cref="Patience"/> before
-/// it shows the previous figures, with their time, while the read goes on. The first request after a start waits
-/// for the read; a read that fails (an outage) fails the request that waited for it, which answers 503.
+/// it shows the previous figures, with their time, while the read goes on. The first read starts with the frontend
+/// (<see cref="Warm"/>), so only a request in the seconds after a start waits for it; a read that fails (an outage)
+/// fails the request that waited for it, which answers 503.
 /// </summary>
 internal sealed partial class OverviewCache(IGrainFactory grains, TimeProvider time, ILogger<OverviewCache> logger)
 {
@@ -16,6 +17,9 @@ internal sealed partial class OverviewCache(IGrainFactory grains, TimeProvider t
     private readonly Lock _lock = new();
     private OverviewSnapshot? _last;
     private Task<OverviewSnapshot>? _reading;
+
+    /// <summary>Starts the first read without a request; a failure is logged, and the next request reads again.</summary>
+    public void Warm() => _ = Get(CancellationToken.None).ContinueWith(static read => _ = read.Exception, TaskContinuationOptions.OnlyOnFaulted);
 
     public async Task<OverviewSnapshot> Get(CancellationToken cancellation)
     {

@@ -8,7 +8,7 @@ namespace Orleans.Licensing.IntegrationTests.OperatorConsole;
 /// The console in a real browser over the real frontend: log in, the overview, a search, a license, a usage report,
 /// the billing CSV and the keys, with a screenshot of each screen (in the test output's screenshots directory).
 /// </summary>
-public sealed class ConsoleBrowserTests(EmbeddedFrontend frontend) : IClassFixture<EmbeddedFrontend>
+public sealed class ConsoleBrowserTests(ConsoleFrontend frontend) : IClassFixture<ConsoleFrontend>
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -17,6 +17,7 @@ public sealed class ConsoleBrowserTests(EmbeddedFrontend frontend) : IClassFixtu
     {
         var prefix = Ids.Next("C");
         var ids = await Seed(prefix);
+        ConsoleFrontend.ExpireOverview();
         using var browser = new ConsoleBrowser(frontend.BaseAddress);
         var driver = browser.Driver;
 

@@ -121,24 +121,24 @@ final class PleskLicensing
 
     public function status(): LicenseStatus
     {
-        $now = ($this->clock)();
-        $keys = $this->keys->keys($now);
-        $revocations = $this->revocations === null ? null : $this->revocations->current($keys, $this->policy->issuer(), $now);
-        $problems = array_filter([$this->keys->lastError(), $this->revocations === null ? null : $this->revocations->lastError()]);
-        $problem = $problems === [] ? null : implode('; ', $problems);
-        $age = $revocations === null ? null : $revocations->age($now);
-
+        // Without a license there is nothing to verify: no key or revocation fetch may hold the page up.
         $body = ($this->license)();
         if ($body === null) {
             return new LicenseStatus(LicenseState::UNLICENSED, Failure::NONE, '', 0, null, null, null, null, [], false,
-                $this->buyUrl, $this->upgradeUrl, $age, $problem);
+                $this->buyUrl, $this->upgradeUrl, null, null);
         }
+        $now = ($this->clock)();
+        $keys = $this->keys->keys($now);
+        $revocations = $this->revocations === null ? null : $this->revocations->current($keys, $this->policy->issuer(), $now);
+        $age = $revocations === null ? null : $revocations->age($now);
         $result = (new LicenseVerifier($keys, $this->policy, $revocations))->verify($body, $now);
         if ($result->failure === Failure::UNKNOWN_KEY) {
             $keys = $this->keys->keys($now, true);
             $result = (new LicenseVerifier($keys, $this->policy, $revocations))->verify($body, $now);
-            $problem = $this->keys->lastError() ?? $problem;
         }
+        // After the last keys() call, so a refetch's outcome is what is reported.
+        $problems = array_filter([$this->keys->lastError(), $this->revocations === null ? null : $this->revocations->lastError()]);
+        $problem = $problems === [] ? null : implode('; ', $problems);
         $claims = $result->claims ?? [];
         $expiresAt = is_int($claims['exp'] ?? null) ? $claims['exp'] : null;
         switch ($result->failure) {

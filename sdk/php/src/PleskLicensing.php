@@ -90,8 +90,11 @@ final class PleskLicensing
             ->withEditions($options['editions'] ?? [])
             ->withRequiredFeatures($options['features'] ?? [])
             ->allowingTestLicenses((bool)($options['allow_test'] ?? false))
-            ->withActivation($options['activation'] ?? null)
-            ->withGracePeriod((int)round(86400 * (float)($options['grace_days'] ?? Policy::DEFAULT_GRACE_SECONDS / 86400)));
+            ->withActivation($options['activation'] ?? null);
+        if (isset($options['grace_days'])) {
+            // Unset, the Policy's own default (Policy::DEFAULT_GRACE_SECONDS) holds.
+            $policy = $policy->withGracePeriod((int)round(86400 * (float)$options['grace_days']));
+        }
 
         $service = isset($options['service']) ? rtrim((string)$options['service'], '/') : null;
         $jwksUrl = array_key_exists('jwks_url', $options) ? $options['jwks_url'] : ($service === null ? null : $service . '/.well-known/jwks.json');

@@ -65,6 +65,15 @@ final class LicenseStatus
         return $this->isUsable() && array_key_exists($name, $this->features) ? $this->features[$name] : $default;
     }
 
+    /**
+     * Whether a feature is licensed: the license is usable and names the feature with a value other than false
+     * (or 'false', in any case), the same test a Policy's required features pass.
+     */
+    public function allows(string $name): bool
+    {
+        return $this->isUsable() && array_key_exists($name, $this->features) && LicenseVerifier::turnsOn($this->features[$name]);
+    }
+
     /** One sentence for the UI. */
     public function message(): string
     {

@@ -79,7 +79,7 @@ final class LicenseVerifier
                 return [Failure::MISSING_FEATURE, "the license has no feature '$feature'"];
             }
             $value = $claims['features'][$feature];
-            if ($value === false || (is_string($value) && strcasecmp($value, 'false') === 0)) {
+            if (!self::turnsOn($value)) {
                 return [Failure::MISSING_FEATURE, "the license turns feature '$feature' off"];
             }
         }
@@ -113,6 +113,18 @@ final class LicenseVerifier
         return is_int($claims['rev'] ?? null) && is_int($claims['exp'] ?? null) && is_int($claims['iat'] ?? null)
             && is_array($claims['features'] ?? null) && is_bool($claims['test'] ?? null)
             && self::midnight($claims['start'] ?? null) !== null && self::midnight($claims['expiry'] ?? null) !== null;
+    }
+
+    /**
+     * Whether a feature's value turns it on: anything but false or the string 'false' (any case).
+     * Shared with LicenseStatus::allows(); not part of the public API.
+     *
+     * @internal
+     * @param mixed $value
+     */
+    public static function turnsOn($value): bool
+    {
+        return !($value === false || (is_string($value) && strcasecmp($value, 'false') === 0));
     }
 
     /** @param mixed $date a yyyy-MM-dd date; its midnight UTC, or null when it is not one */

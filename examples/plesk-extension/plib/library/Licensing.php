@@ -55,7 +55,6 @@ final class Modules_AcmeTools_Licensing
     /** Whether a feature is licensed: the license is usable and names the feature with a value other than false. */
     public static function allows(LicenseStatus $status, string $feature): bool
     {
-        $value = $status->feature($feature, false);
-        return $value !== false && $value !== 'false';
+        return $status->allows($feature);
     }
 }

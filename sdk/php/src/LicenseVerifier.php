@@ -127,8 +127,13 @@ final class LicenseVerifier
         return !($value === false || (is_string($value) && strcasecmp($value, 'false') === 0));
     }
 
-    /** @param mixed $date a yyyy-MM-dd date; its midnight UTC, or null when it is not one */
-    private static function midnight($date): ?int
+    /**
+     * Shared with RevocationList (termination dates); not part of the public API.
+     *
+     * @internal
+     * @param mixed $date a yyyy-MM-dd date; its midnight UTC, or null when it is not one
+     */
+    public static function midnight($date): ?int
     {
         if (!is_string($date) || preg_match('/\A(\d{4})-(\d{2})-(\d{2})\z/', $date, $m) !== 1 || !checkdate((int)$m[2], (int)$m[3], (int)$m[1])) {
             return null;

@@ -48,8 +48,7 @@ final class RevocationList
         }
         $revoked = [];
         foreach ($payload['revoked'] as $entry) {
-            if (!is_array($entry) || !is_string($entry['sub'] ?? null) || !is_string($entry['terminated'] ?? null)
-                || preg_match('/\A\d{4}-\d{2}-\d{2}\z/', $entry['terminated']) !== 1) {
+            if (!is_array($entry) || !is_string($entry['sub'] ?? null) || LicenseVerifier::midnight($entry['terminated'] ?? null) === null) {
                 throw new InvalidDocument('revocation document refused: an entry without sub and terminated date');
             }
             $revoked[$entry['sub']] = $entry['terminated'];
@@ -72,8 +71,7 @@ final class RevocationList
         if ($date === null) {
             return null;
         }
-        [$year, $month, $day] = array_map('intval', explode('-', $date));
-        return $now >= gmmktime(0, 0, 0, $month, $day, $year) ? $date : null;
+        return $now >= LicenseVerifier::midnight($date) ? $date : null;
     }
 
     public function issuer(): string

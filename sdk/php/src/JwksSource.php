@@ -45,16 +45,20 @@ final class JwksSource
         $age = $fetchedAt === null ? PHP_INT_MAX : $now - $fetchedAt;
         $due = $age >= ($unknownKey ? $this->retryDelay : $this->lifetime);
         $held = $attempt !== null && $attempt['error'] !== null && $now < $attempt['at'] + $this->retryDelay;
+        $fetched = null;
         if ($this->url !== null && $due && !$held) {
             try {
                 $json = $this->http->get($this->url, $this->timeout);
-                KeySet::fromJwks($json);
+                $fetched = KeySet::fromJwks($json);
                 $this->cache->write($json, $now);
                 $this->lastError = null;
             } catch (FetchFailed | InvalidDocument $e) {
                 $this->lastError = $e->getMessage();
                 $this->cache->recordAttempt($now, $this->lastError);
             }
+        }
+        if ($fetched !== null) {
+            return $this->shipped->merge($fetched);
         }
         $cached = $this->cache->read();
         if ($cached === null) {

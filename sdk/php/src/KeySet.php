@@ -42,11 +42,6 @@ final class KeySet
         return new self($keys);
     }
 
-    public static function empty(): self
-    {
-        return new self([]);
-    }
-
     /** Both sets: the shipped keys and the fetched ones. A kid in both keeps this set's key. */
     public function merge(self $other): self
     {
@@ -56,11 +51,5 @@ final class KeySet
     public function find(string $kid): ?string
     {
         return $this->keys[$kid] ?? null;
-    }
-
-    /** @return string[] */
-    public function keyIds(): array
-    {
-        return array_map('strval', array_keys($this->keys));
     }
 }

@@ -74,19 +74,9 @@ final class RevocationList
         return $now >= LicenseVerifier::midnight($date) ? $date : null;
     }
 
-    public function issuer(): string
-    {
-        return $this->issuer;
-    }
-
     public function issuedAt(): int
     {
         return $this->issuedAt;
-    }
-
-    public function nextUpdate(): int
-    {
-        return $this->nextUpdate;
     }
 
     /** Seconds since it was issued: what the extension reports when it cannot get a newer copy. */
@@ -98,10 +88,5 @@ final class RevocationList
     public function isStale(int $now): bool
     {
         return $now >= $this->nextUpdate;
-    }
-
-    public function count(): int
-    {
-        return count($this->revoked);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Orleans.Licensing.Catalog;
 
-/// <summary>The configured products: the silo checks requests against them (B.3) and signs what they say (B.8).</summary>
+/// <summary>The configured products: the silo checks requests against them (B.3) and signs what they say (B.8); the console lists them.</summary>
 public sealed class ProductCatalog(IOptions<CatalogOptions> options)
 {
     private readonly FrozenDictionary<string, Product> _products =

@@ -29,6 +29,8 @@ internal static class FrontendApp
         else
         {
             builder.UseOrleansClient(client => client.AddLicensingClient(configuration));
+            // The console offers the catalog's products; with a silo embedded, the silo registers it.
+            builder.Services.AddProductCatalog(configuration);
         }
 
         var services = builder.Services;

@@ -38,6 +38,11 @@ public sealed class HostingTests
 
         Assert.True(answer.Status == HttpStatusCode.OK, $"{answer.Status} {answer.Text}\n{frontend.Output}\n{silo.Output}");
         Assert.True(File.Exists(Path.Combine(dataDirectory, "licensing.db")), "the silo process holds the storage");
+        // The console's list offers the catalog's products: the frontend needs the catalog with the silos apart too.
+        using var console = OperatorConsole.ConsoleHttp.NewClient(address);
+        await OperatorConsole.ConsoleHttp.LogIn(console);
+        using var list = await console.GetAsync(new Uri("/console/licenses", UriKind.Relative));
+        Assert.True(list.StatusCode == HttpStatusCode.OK, $"console list: {list.StatusCode}\n{frontend.Output}");
         using var probe = new HttpClient { BaseAddress = siloHttp };
         foreach (var path in new[] { OperationsPaths.Live, OperationsPaths.Startup, OperationsPaths.Ready, OperationsPaths.Metrics })
         {

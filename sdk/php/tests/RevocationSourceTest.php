@@ -111,6 +111,23 @@ final class RevocationSourceTest extends TestCase
         self::assertCount(1, $this->http->requested);
     }
 
+    public function testWhileTheServiceIsDownItIsAskedAgainOnlyAfterTheRetryDelay(): void
+    {
+        $this->http->down = true;
+        $source = new RevocationSource(Fixtures::service() . '/.well-known/revocations.jws', new CachedDocument($this->cacheFile), $this->http, 5, 300);
+        $now = time();
+
+        $first = $source->current($this->keys, 'orleans-licensing', $now);
+        $second = $source->current($this->keys, 'orleans-licensing', $now + 299);
+
+        self::assertNull($first);
+        self::assertNull($second);
+        self::assertCount(1, $this->http->requested);
+        self::assertStringContainsString('connection refused', (string)$source->lastError());
+        $source->current($this->keys, 'orleans-licensing', $now + 300);
+        self::assertCount(2, $this->http->requested);
+    }
+
     private static function assertRefused(string $why, string $document, string $issuer): void
     {
         try {

@@ -1,7 +1,6 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using Orleans.Licensing.Frontend.Publishing;
 
 namespace Orleans.Licensing.Frontend.Jwks;
 
@@ -14,6 +13,6 @@ internal sealed record JwksDocument(byte[] Utf8, EntityTagHeaderValue ETag, Date
     public static JwksDocument Create(string json, DateTimeOffset fetchedAt)
     {
         var utf8 = Encoding.UTF8.GetBytes(json);
-        return new(utf8, new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(SHA256.HashData(utf8))}\""), fetchedAt);
+        return new(utf8, ConditionalGet.StrongETag(utf8), fetchedAt);
     }
 }

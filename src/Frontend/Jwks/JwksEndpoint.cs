@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Orleans.Licensing.Frontend.Publishing;
 
 namespace Orleans.Licensing.Frontend.Jwks;
@@ -35,14 +34,6 @@ internal static class JwksEndpoint
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Handle(HttpContext context, JwksCache cache, IOptions<JwksOptions> options)
     {
         var document = await cache.Get();
-        var response = context.Response.GetTypedHeaders();
-        response.ETag = document.ETag;
-        response.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = options.Value.RefreshInterval };
-        if (ConditionalGet.IsNotModified(context.Request, document.ETag))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return TypedResults.Bytes(document.Utf8, "application/json; charset=utf-8");
+        return ConditionalGet.Answer(context, document.Utf8, "application/json; charset=utf-8", document.ETag, options.Value.RefreshInterval);
     }
 }

@@ -1,6 +1,5 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.Net.Http.Headers;
+using Orleans.Licensing.Frontend.Publishing;
 
 namespace Orleans.Licensing.Frontend.Revocations;
 
@@ -8,5 +7,5 @@ namespace Orleans.Licensing.Frontend.Revocations;
 internal sealed record RevocationCopy(RevocationDocument Document, EntityTagHeaderValue ETag)
 {
     public static RevocationCopy Create(RevocationDocument document) =>
-        new(document, new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(SHA256.HashData(document.Jws))}\""));
+        new(document, ConditionalGet.StrongETag(document.Jws));
 }

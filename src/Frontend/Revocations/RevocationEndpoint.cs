@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 using Orleans.Licensing.Frontend.Publishing;
 
 namespace Orleans.Licensing.Frontend.Revocations;
@@ -31,21 +30,10 @@ internal static class RevocationEndpoint
     private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult>> Handle(HttpContext context, RevocationCache cache, TimeProvider time)
     {
         var copy = await cache.Get();
-        var response = context.Response.GetTypedHeaders();
-        response.ETag = copy.ETag;
-        response.LastModified = copy.Document.IssuedAt;
+        context.Response.GetTypedHeaders().LastModified = copy.Document.IssuedAt;
         // Clients keep it exactly as long as the frontend does; a copy served after its next update is not kept at all.
         var left = copy.Document.NextUpdate - time.GetUtcNow();
-        response.CacheControl = new CacheControlHeaderValue
-        {
-            Public = true,
-            MaxAge = left > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(left.TotalSeconds)) : TimeSpan.Zero,
-        };
-        if (ConditionalGet.IsNotModified(context.Request, copy.ETag))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        return TypedResults.Bytes(copy.Document.Jws, ContentType);
+        var maxAge = left > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Ceiling(left.TotalSeconds)) : TimeSpan.Zero;
+        return ConditionalGet.Answer(context, copy.Document.Jws, ContentType, copy.ETag, maxAge);
     }
 }

@@ -11,8 +11,8 @@ internal static class ConsoleOutagePage
 {
     public static readonly OutageAnswer Answer = (context, what) =>
     {
+        // The console's own headers come from its OnStarting callback, which Response.Clear() leaves in place.
         context.Response.ContentType = "text/html; charset=utf-8";
-        ConsoleHeaders.Apply(context.Response);
         return context.Response.WriteAsync(Page(what), context.RequestAborted);
     };
 

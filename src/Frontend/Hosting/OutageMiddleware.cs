@@ -8,7 +8,7 @@ internal sealed partial class OutageMiddleware(RequestDelegate next, ILogger<Out
 {
     /// <summary>B.1's one-line error, as KA and the operator API answer everything else.</summary>
     public static readonly OutageAnswer OneLine = (context, what) =>
-        ServiceUnavailable.Answer(context.Response, $"{context.Request.Path} cannot be served right now: {what}; retry later").ExecuteAsync(context);
+        ErrorResults.Text(StatusCodes.Status503ServiceUnavailable, $"{context.Request.Path} cannot be served right now: {what}; retry later").ExecuteAsync(context);
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -119,6 +119,7 @@ internal sealed partial class LicenseGrain(
     {
         if (Issuance.CauseOf(order.Action) is not { } cause)
         {
+            ForgetIfUnknown();
             return LicenseReply.Invalid($"{order.Action.Name()} issues no license body");
         }
 

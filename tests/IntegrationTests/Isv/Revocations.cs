@@ -10,7 +10,7 @@ namespace Orleans.Licensing.IntegrationTests.Isv;
 /// <summary>TERMINATE through the real endpoint, and the revocation documents it publishes.</summary>
 internal static class Revocations
 {
-    public const string Path = "/.well-known/revocations.jws";
+    public const string Path = Frontend.Revocations.RevocationEndpoint.Path;
 
     /// <summary>Terminates a license as KA does, today.</summary>
     public static async Task Terminate(KaClient ka, string purchaseId, string product = "someproduct1")

@@ -131,8 +131,12 @@ public sealed class ConsoleHttpTests(EmbeddedFrontend frontend) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         Assert.Contains(">0</td>", page, StringComparison.Ordinal);
+        // The other counter shows 0 too: what the forged post would have changed must be absent.
+        Assert.DoesNotContain(">99</td>", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
         Assert.Contains("Usage reported: usedAccounts = 99.", await genuine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The cell the forged post is checked against above does show a reported value.
+        Assert.Contains(">99</td>", await http.GetStringAsync(new Uri($"/console/licenses/{id}", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
